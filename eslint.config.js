@@ -1,0 +1,13 @@
+// ESLint with typescript-eslint's recommended rules; Prettier owns formatting.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["_site/", "node_modules/", "test-results/", "tests/fixtures/**/_site/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    rules: { "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }] },
+  },
+);

@@ -1,0 +1,35 @@
+// Every frontmatter field a Markdown page may use. Unknown fields are errors, because a
+// misspelt field (`tittle:`) otherwise fails silently.
+import { z } from "zod";
+
+export const LAYOUTS = ["page", "sub-navigation", "product", "error"] as const;
+
+export const pageFrontmatterSchema = z
+  .object({
+    title: z.string().trim().min(1, "must not be empty"),
+    description: z.string().optional(),
+    layout: z.enum(LAYOUTS, {
+      error: (issue) =>
+        `"${String(issue.input)}" is not a layout; use one of: ${LAYOUTS.join(", ")}`,
+    }),
+    eleventyNavigation: z
+      .strictObject({
+        key: z.string().min(1).optional(),
+        parent: z.string().min(1).optional(),
+        order: z.number().optional(),
+        title: z.string().optional(),
+        excerpt: z.string().optional(),
+      })
+      .optional(),
+    includeInBreadcrumbs: z.boolean().optional(),
+    eleventyExcludeFromCollections: z.union([z.boolean(), z.array(z.string())]).optional(),
+    permalink: z.union([z.string(), z.literal(false)]).optional(),
+    tags: z.union([z.string(), z.array(z.string())]).optional(),
+    date: z.union([z.string(), z.date()]).optional(),
+    /** Leave the page out of the site search. */
+    searchable: z.boolean().optional(),
+  })
+  .partial({ layout: true })
+  .strict();
+
+export type PageFrontmatter = z.output<typeof pageFrontmatterSchema>;

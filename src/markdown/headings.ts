@@ -1,0 +1,23 @@
+// Stable GitHub-style ids (the same anchors work on GitHub and on the site) and a permalink
+// after each heading whose text is announced by screen readers.
+import type { MarkdownIt } from "markdown-it";
+import anchor from "markdown-it-anchor";
+import { slug } from "github-slugger";
+
+export function headings(md: MarkdownIt): void {
+  md.use(anchor, {
+    level: [2, 3, 4, 5, 6],
+    slugify: slug,
+    uniqueSlugStartIndex: 1,
+    tabIndex: false,
+    permalink: anchor.permalink.linkAfterHeader({
+      style: "visually-hidden",
+      assistiveText: (title) => `Link to section: ${title}`,
+      visuallyHiddenClass: "govuk-visually-hidden",
+      // govuk-link is added by the typography rule, like every other link.
+      class: "app-heading-permalink",
+      symbol: "#",
+      wrapper: ['<div class="app-heading">', "</div>"],
+    }),
+  });
+}

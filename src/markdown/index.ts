@@ -1,0 +1,33 @@
+// The Markdown dialect of the site: CommonMark + tables, footnotes, definition lists,
+// GOV.UK typography and components, heading anchors, contents lists and .md links.
+import MarkdownItImpl, { type MarkdownIt } from "markdown-it";
+import footnote from "markdown-it-footnote";
+import deflist from "markdown-it-deflist";
+import { typography } from "./typography.js";
+import { tables } from "./tables.js";
+import { headings } from "./headings.js";
+import { contents } from "./contents.js";
+import { codeBlocks } from "./code.js";
+import { components, type RenderComponent } from "./components.js";
+import { links, type LinkContext } from "./links.js";
+import { footnotes } from "./footnotes.js";
+
+export interface MarkdownOptions {
+  renderComponent: RenderComponent;
+  links?: LinkContext;
+}
+
+export function createMarkdown(options: MarkdownOptions): MarkdownIt {
+  const md = new MarkdownItImpl({ html: true, linkify: false, typographer: false });
+  md.use(footnote).use(deflist);
+  footnotes(md);
+  codeBlocks(md);
+  headings(md);
+  if (options.links) links(md, options.links);
+  contents(md);
+  tables(md);
+  typography(md);
+  // Last: it folds finished token runs into GOV.UK components.
+  components(md, options.renderComponent);
+  return md;
+}

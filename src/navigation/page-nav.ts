@@ -1,0 +1,80 @@
+// Per-page navigation, read off the prebuilt tree: cost is the page's depth plus its
+// section's top two levels, independent of the number of pages in the site.
+import type { NavTree } from "./tree.js";
+import type { Link, NavNode } from "./types.js";
+
+/** Section root is depth 1; its children and grandchildren are listed. */
+const MAX_SHOWN_DEPTH = 3;
+
+export interface SideNavItem {
+  href: string;
+  text: string;
+  active: boolean;
+}
+/** Parameters for MoJ's side navigation: flat items, or headed sections when the section has sub-groups. */
+export interface SideNavigation {
+  label: string;
+  items?: SideNavItem[];
+  sections?: { heading: { text: string; headingLevel: number }; items: SideNavItem[] }[];
+}
+export interface PageNavigation {
+  breadcrumbs: (Link | { text: string })[];
+  sideNavigation?: SideNavigation;
+  previous?: Link;
+  next?: Link;
+}
+
+export function navigationFor(tree: NavTree, url: string): PageNavigation {
+  const node = tree.byUrl.get(url);
+  if (!node) return { breadcrumbs: [] };
+  return {
+    breadcrumbs: breadcrumbs(node),
+    sideNavigation: node.section ? sideNavigation(node.section, node) : undefined,
+    ...neighbours(tree, node),
+  };
+}
+
+function breadcrumbs(node: NavNode): (Link | { text: string })[] {
+  const trail: (Link | { text: string })[] = [];
+  for (let p = node.parent; p; p = p.parent) trail.unshift(link(p));
+  if (node.page.includeInBreadcrumbs) trail.push({ text: node.page.title });
+  return trail;
+}
+
+function sideNavigation(section: NavNode, current: NavNode): SideNavigation {
+  // Pages nested deeper than the side navigation shows are represented by their nearest shown ancestor.
+  let shown: NavNode | undefined = current;
+  while (shown && shown.depth > MAX_SHOWN_DEPTH) shown = shown.parent;
+  const item = (n: NavNode): SideNavItem => ({
+    href: n.page.url,
+    text: n.page.title,
+    active: n === shown,
+  });
+  const leaves = section.children.filter((c) => c.children.length === 0);
+  const groups = section.children.filter((c) => c.children.length > 0);
+  const top = [item(section), ...leaves.map(item)];
+  if (groups.length === 0) return { label: section.page.title, items: top };
+  const heading = (text: string) => ({ text, headingLevel: 2 });
+  return {
+    label: section.page.title,
+    sections: [
+      { heading: heading(section.page.title), items: top },
+      ...groups.map((g) => ({
+        heading: heading(g.page.title),
+        items: [item(g), ...g.children.map(item)],
+      })),
+    ],
+  };
+}
+
+function neighbours(tree: NavTree, node: NavNode): { previous?: Link; next?: Link } {
+  const order = node.section ? tree.sectionOrder.get(node.section) : undefined;
+  if (!order) return {};
+  const prev = order[node.sectionIndex - 1];
+  const next = order[node.sectionIndex + 1];
+  return { previous: prev && link(prev), next: next && link(next) };
+}
+
+function link(n: NavNode): Link {
+  return { text: n.page.title, href: n.page.url };
+}

@@ -1,0 +1,32 @@
+// What the engine knows about each page, gathered once per build before anything renders.
+export interface PageRecord {
+  /** Eleventy input path, e.g. ./content/guide/index.md */
+  inputPath: string;
+  /** Path shown to contributors, relative to the project, e.g. content/guide/index.md */
+  file: string;
+  url: string;
+  title: string;
+  /** Navigation key: eleventyNavigation.key, else the title. */
+  key: string;
+  explicitKey: boolean;
+  parentKey?: string;
+  order?: number;
+  includeInBreadcrumbs: boolean;
+  /** Line of a frontmatter field, for located messages. */
+  lineOf(field: string): number | undefined;
+}
+
+export interface NavNode {
+  page: PageRecord;
+  parent?: NavNode;
+  children: NavNode[];
+  depth: number;
+  /** Position in its section's reading order, for previous/next. */
+  sectionIndex: number;
+  section?: NavNode;
+}
+
+export interface Link {
+  text: string;
+  href: string;
+}

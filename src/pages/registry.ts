@@ -1,0 +1,121 @@
+// The build's single view of all pages. Eleventy calls `record` for every page (through the
+// data-schema hook, which also sees pages excluded from collections) before any page renders;
+// the first render then calls `finalize`, which builds the navigation tree once. Problems are
+// collected, not thrown, so the end of the build can report every one of them together.
+import path from "node:path";
+import { FRONTMATTER_META, type FrontmatterMeta } from "../frontmatter/parse.js";
+import { pageFrontmatterSchema } from "../frontmatter/schema.js";
+import { zodProblems } from "../data/validate.js";
+import { ProblemCollector } from "../problems/collector.js";
+import { buildTree, type NavTree } from "../navigation/tree.js";
+import type { PageRecord } from "../navigation/types.js";
+
+interface EleventyPageData {
+  page: { inputPath: string; url: string | false };
+  title?: unknown;
+  eleventyNavigation?: { key?: string; parent?: string; order?: number };
+  includeInBreadcrumbs?: boolean;
+  [FRONTMATTER_META]?: FrontmatterMeta;
+  [key: string]: unknown;
+}
+
+export class PageRegistry {
+  readonly problems = new ProblemCollector();
+  private pages = new Map<string, PageRecord>();
+  private tree?: NavTree;
+  private byResolvedPath?: Map<string, PageRecord>;
+
+  constructor(private readonly projectRoot: string) {}
+
+  reset(): void {
+    this.pages.clear();
+    this.problems.clear();
+    this.tree = undefined;
+    this.byResolvedPath = undefined;
+  }
+
+  /** Called once per page, before rendering. Only Markdown pages written by people are checked. */
+  record(data: EleventyPageData): void {
+    const { inputPath, url } = data.page;
+    if (!inputPath.endsWith(".md") || url === false) return;
+    const file = this.displayPath(inputPath);
+    const meta = data[FRONTMATTER_META];
+    const lineOf = (field: string): number | undefined => meta?.lines[field];
+    if (meta?.error) {
+      this.problems.add({
+        file,
+        line: meta.error.line,
+        kind: "frontmatter-yaml",
+        severity: "error",
+        message: `the frontmatter (between the --- lines) is not valid YAML: ${meta.error.message}`,
+        hint: "check the indentation, and put text that contains a colon in quotes",
+      });
+    } else this.validate(data, meta, file, lineOf);
+
+    const title = typeof data.title === "string" ? data.title : path.basename(inputPath, ".md");
+    const nav = data.eleventyNavigation;
+    this.pages.set(inputPath, {
+      inputPath,
+      file,
+      url,
+      title,
+      key: nav?.key ?? title,
+      explicitKey: Boolean(nav?.key),
+      parentKey: nav?.parent,
+      order: nav?.order,
+      includeInBreadcrumbs: data.includeInBreadcrumbs === true,
+      lineOf,
+    });
+  }
+
+  /** Builds the navigation tree on first use; later calls are free. */
+  finalize(): NavTree {
+    if (!this.tree) {
+      this.tree = buildTree([...this.pages.values()]);
+      for (const problem of this.tree.problems) this.problems.add(problem);
+      // Eleventy stops at duplicate URLs before the end-of-build report: report everything now.
+      if (this.tree.problems.some((p) => p.kind === "duplicate-url")) this.problems.throwIfErrors();
+    }
+    return this.tree;
+  }
+
+  /** Page whose source file is at `absolutePath`, for resolving links written as .md paths. */
+  pageAtPath(absolutePath: string): PageRecord | undefined {
+    if (!this.byResolvedPath) {
+      this.byResolvedPath = new Map(
+        [...this.pages.values()].map((p) => [path.resolve(this.projectRoot, p.inputPath), p]),
+      );
+    }
+    return this.byResolvedPath.get(absolutePath);
+  }
+
+  page(inputPath: string): PageRecord | undefined {
+    return this.pages.get(inputPath);
+  }
+
+  get all(): PageRecord[] {
+    return [...this.pages.values()];
+  }
+
+  displayPath(inputPath: string): string {
+    return path.relative(this.projectRoot, path.resolve(this.projectRoot, inputPath)) || inputPath;
+  }
+
+  private validate(
+    data: EleventyPageData,
+    meta: FrontmatterMeta | undefined,
+    file: string,
+    lineOf: (field: string) => number | undefined,
+  ): void {
+    const own = Object.fromEntries((meta?.keys ?? []).map((k) => [k, data[k]]));
+    if (meta && "unknownLayout" in meta) own.layout = meta.unknownLayout;
+    const result = pageFrontmatterSchema.safeParse(own);
+    if (result.success) return;
+    for (const problem of zodProblems(result.error, {
+      file,
+      kind: "frontmatter",
+      lineFor: (p) => lineOf(p.map(String).join(".")) ?? (p.length ? undefined : 1),
+    }))
+      this.problems.add(problem);
+  }
+}

@@ -1,0 +1,37 @@
+// Reads and validates site.yml; the same function serves Eleventy's data cascade and the
+// config (which needs the path prefix before any page is read).
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseYaml } from "../data/yaml.js";
+import { zodProblems } from "../data/validate.js";
+import { SiteBuildError, type Problem } from "../problems/problem.js";
+import { settingsSchema, type Settings } from "./schema.js";
+
+export const SETTINGS_FILE = "site.yml";
+
+export function parseSettings(source: string, file: string): Settings {
+  const parsed = parseYaml(source);
+  const problems: Problem[] = parsed.errors.map((e) => ({
+    file,
+    line: e.line,
+    kind: "settings-yaml",
+    severity: "error",
+    message: `the settings file is not valid YAML: ${e.message}`,
+    hint: "check indentation and that every text containing a colon is quoted",
+  }));
+  if (problems.length) throw new SiteBuildError(problems);
+  const result = settingsSchema.safeParse(parsed.value ?? {});
+  if (!result.success)
+    throw new SiteBuildError(zodProblems(result.error, { file, parsed, kind: "settings" }));
+  return result.data;
+}
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+export function loadSettings(dataDir: string, displayRoot = process.cwd()): Settings {
+  const file = path.join(dataDir, SETTINGS_FILE);
+  if (!existsSync(file)) return defaultSettings();
+  return parseSettings(readFileSync(file, "utf8"), path.relative(displayRoot, file));
+}

@@ -1,0 +1,34 @@
+// Site settings: one file (content/_data/site.yml), typed, validated, with defaults so a
+// bare content tree (tests, benchmarks, a new site) builds without one.
+import { z } from "zod";
+
+const link = z.strictObject({ text: z.string().min(1), href: z.string().min(1) });
+
+export const settingsSchema = z.strictObject({
+  serviceName: z.string().min(1).default("Documentation"),
+  description: z.string().default(""),
+  /** Absolute URL of the published site, used for sitemap, feed and canonical links. */
+  baseUrl: z.url({ protocol: /^https?$/ }).default("http://localhost:8080/"),
+  pathPrefix: z
+    .string()
+    .regex(/^\/([\w.-]+\/)*$/, "must start and end with / (for example /guidance/)")
+    .default("/"),
+  language: z.string().default("en"),
+  phase: z.strictObject({ tag: z.string().min(1), html: z.string().optional() }).optional(),
+  repository: z
+    .strictObject({
+      url: z.url({ protocol: /^https$/ }),
+      branch: z.string().min(1).default("main"),
+      /** Where the content folder sits inside the repository. */
+      contentPath: z.string().default("content"),
+    })
+    .optional(),
+  /** Sections shown in the header's service navigation. */
+  navigation: z.array(link).default([]),
+  footerLinks: z.array(link).default([]),
+  contactEmail: z.email().optional(),
+  organisation: z.string().default("Ministry of Justice"),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;

@@ -1,0 +1,55 @@
+// Wires pages, Markdown, Nunjucks and navigation into Eleventy.
+import type { UserConfig } from "@11ty/eleventy";
+import { parseFrontmatter } from "../frontmatter/parse.js";
+import { LAYOUTS } from "../frontmatter/schema.js";
+import { createMarkdown } from "../markdown/index.js";
+import { componentRenderer, createNunjucks } from "../templates/environment.js";
+import { navigationFor, type PageNavigation } from "../navigation/page-nav.js";
+import { serviceNavigation } from "../navigation/service.js";
+import { yamlDataParser } from "../data/data-files.js";
+import type { Project } from "./project.js";
+
+export function registerContent(config: UserConfig, project: Project): void {
+  const { registry, settings } = project;
+  config.setFrontMatterParsingOptions({ engines: { yaml: parseFrontmatter } });
+  config.addDataExtension("yml,yaml", { parser: yamlDataParser(process.cwd(), {}) });
+  config.addGlobalData("site", settings);
+  config.addGlobalData("layout", "page");
+  // Runs for every page (even those excluded from collections) before anything renders.
+  config.addGlobalData(
+    "eleventyDataSchema",
+    () => (data: Parameters<typeof registry.record>[0]) => {
+      registry.record(data);
+    },
+  );
+  config.on("eleventy.before", () => registry.reset());
+
+  const nunjucks = createNunjucks(project.includesDir);
+  config.setLibrary("njk", nunjucks);
+  for (const layout of LAYOUTS) config.addLayoutAlias(layout, `layouts/${layout}.njk`);
+
+  const md = createMarkdown({
+    renderComponent: componentRenderer(nunjucks),
+    links: {
+      urlForSource: (file) => registry.pageAtPath(file)?.url,
+      report: (problem) => registry.problems.add(problem),
+      displayPath: (inputPath) => registry.displayPath(inputPath),
+    },
+  });
+  // The first page to render builds the navigation tree, from every page's data.
+  const render = md.render.bind(md);
+  md.render = (src, env) => {
+    registry.finalize();
+    return render(src, env);
+  };
+  config.setLibrary("md", md);
+
+  const navCache = new Map<string, PageNavigation>();
+  config.on("eleventy.before", () => navCache.clear());
+  config.addNunjucksGlobal("pageNavigation", (url: string) => {
+    let nav = navCache.get(url);
+    if (!nav) navCache.set(url, (nav = navigationFor(registry.finalize(), url)));
+    return nav;
+  });
+  config.addNunjucksGlobal("serviceNavigation", (url: string) => serviceNavigation(settings, url));
+}

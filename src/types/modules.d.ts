@@ -1,0 +1,17 @@
+// Packages that ship no type declarations.
+declare module "markdown-it-deflist" {
+  import type MarkdownIt from "markdown-it";
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
+declare module "@ministryofjustice/frontend/moj/filters/all.js" {
+  const filters: () => Record<string, (...args: unknown[]) => unknown>;
+  export default filters;
+}
+declare module "govuk-frontend" {
+  export class Component {}
+  export const ServiceNavigation: typeof Component;
+  export const SkipLink: typeof Component;
+  export const NotificationBanner: typeof Component;
+  export function createAll(component: typeof Component): unknown[];
+}

@@ -1,0 +1,21 @@
+import { createMarkdown } from "../../src/markdown/index.js";
+import { componentRenderer, createNunjucks } from "../../src/templates/environment.js";
+import type { Problem } from "../../src/problems/problem.js";
+import { projectRoot } from "./build.js";
+import path from "node:path";
+
+/** The site's Markdown renderer with real GOV.UK macros and a fake page index. */
+export function markdown(pages: Record<string, string> = {}) {
+  const problems: Problem[] = [];
+  const md = createMarkdown({
+    renderComponent: componentRenderer(createNunjucks(path.join(projectRoot, "_includes"))),
+    links: {
+      urlForSource: (file) => pages[path.relative(projectRoot, file)],
+      report: (p) => problems.push(p),
+      displayPath: (p) => path.relative(projectRoot, path.resolve(p)),
+    },
+  });
+  const render = (src: string, inputPath = "./content/guide/page.md", bodyLineOffset = 0) =>
+    md.render(src, { page: { inputPath }, _frontmatter: { bodyLineOffset } });
+  return { render, problems };
+}
