@@ -6,12 +6,14 @@ import { resolveProject } from "./src/site/project.js";
 import { registerContent } from "./src/site/content.js";
 import { registerAssets } from "./src/site/assets.js";
 import { registerReporting } from "./src/site/reporting.js";
+import { registerTimeline } from "./src/site/timeline.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default function (config: UserConfig) {
   const project = resolveProject(config, root);
-  registerContent(config, project);
+  const { md, renderComponent } = registerContent(config, project);
+  registerTimeline(config, project, md, renderComponent);
   registerAssets(config, project);
   registerReporting(config, project);
   config.addPlugin(HtmlBasePlugin);

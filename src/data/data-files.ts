@@ -4,17 +4,21 @@ import path from "node:path";
 import { parseYaml } from "./yaml.js";
 import { SiteBuildError } from "../problems/problem.js";
 import { parseSettings, SETTINGS_FILE } from "../settings/load.js";
+import { parseTimeline, TIMELINE_FILE } from "../timeline/load.js";
 
 export type DataFileParser = (source: string, file: string) => unknown;
 
+const PARSERS: Record<string, DataFileParser> = {
+  [SETTINGS_FILE]: parseSettings,
+  [TIMELINE_FILE]: parseTimeline,
+};
+
 export function yamlDataParser(
   projectRoot: string,
-  known: Record<string, DataFileParser>,
 ): (contents: string, filePath: string) => unknown {
-  const parsers: Record<string, DataFileParser> = { [SETTINGS_FILE]: parseSettings, ...known };
   return (contents, filePath) => {
     const file = path.relative(projectRoot, path.resolve(filePath));
-    const parse = parsers[path.basename(filePath)];
+    const parse = PARSERS[path.basename(filePath)];
     if (parse) return parse(contents, file);
     const parsed = parseYaml(contents);
     if (parsed.errors.length) {

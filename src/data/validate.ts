@@ -8,6 +8,8 @@ export interface ValidationContext {
   parsed?: ParsedYaml;
   /** Names a path for humans, e.g. 'entry 3 ("We released…")'. */
   describe?: (path: PropertyKey[]) => string;
+  /** How many leading path segments `describe` names (1 for a list of entries). */
+  entryDepth?: number;
   /** Line for a path when the source is not YAML we parsed ourselves. */
   lineFor?: (path: PropertyKey[]) => number | undefined;
   kind: string;
@@ -21,7 +23,8 @@ export function zodProblems(error: z.ZodError, ctx: ValidationContext): Problem[
       const path = extra === undefined ? issue.path : [...issue.path, extra];
       const yamlPath = path.filter((k): k is string | number => typeof k !== "symbol");
       const line = ctx.parsed ? lineOfPath(ctx.parsed, yamlPath) : ctx.lineFor?.(path);
-      const field = path.length ? `"${path.join(".")}"` : "the file";
+      const fieldPath = path.slice(ctx.entryDepth ?? 0);
+      const field = fieldPath.length ? `"${fieldPath.join(".")}"` : "the entry";
       const subject = ctx.describe ? `${ctx.describe(path)}: ` : "";
       problems.push({
         file: ctx.file,

@@ -2,7 +2,7 @@
 // misspelt field (`tittle:`) otherwise fails silently.
 import { z } from "zod";
 
-export const LAYOUTS = ["page", "sub-navigation", "product", "error"] as const;
+export const LAYOUTS = ["page", "sub-navigation", "product", "timeline", "error"] as const;
 
 export const pageFrontmatterSchema = z
   .object({

@@ -4,7 +4,7 @@ import type { MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
 import container from "markdown-it-container";
 
-export type ComponentName = "insetText" | "warningText" | "notificationBanner" | "details";
+export type ComponentName = "insetText" | "warningText" | "notificationBanner" | "details" | "tag";
 export type RenderComponent = (name: ComponentName, params: Record<string, unknown>) => string;
 
 /** GitHub alert kind → GOV.UK component. */

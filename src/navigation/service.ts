@@ -9,10 +9,15 @@ export interface ServiceNavItem {
 }
 
 export function serviceNavigation(settings: Settings, url: string): ServiceNavItem[] {
+  // Only the most specific matching section is marked (About vs About › Timeline).
+  const matches = settings.navigation.filter(
+    ({ href }) => url === href || (href !== "/" && url.startsWith(href)),
+  );
+  const best = matches.sort((a, b) => b.href.length - a.href.length)[0];
   return settings.navigation.map(({ href, text }) => ({
     href,
     text,
     current: url === href,
-    active: url === href || (href !== "/" && url.startsWith(href)),
+    active: href === best?.href,
   }));
 }

@@ -6,6 +6,7 @@ export interface PageRecord {
   file: string;
   url: string;
   title: string;
+  layout?: string;
   /** Navigation key: eleventyNavigation.key, else the title. */
   key: string;
   explicitKey: boolean;

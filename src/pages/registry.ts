@@ -59,6 +59,7 @@ export class PageRegistry {
       file,
       url,
       title,
+      layout: typeof data.layout === "string" ? data.layout : undefined,
       key: nav?.key ?? title,
       explicitKey: Boolean(nav?.key),
       parentKey: nav?.parent,
@@ -87,6 +88,12 @@ export class PageRegistry {
       );
     }
     return this.byResolvedPath.get(absolutePath);
+  }
+
+  /** URL of the first page using `layout` (e.g. the timeline page, for its feed). */
+  urlForLayout(layout: string): string | undefined {
+    for (const page of this.pages.values()) if (page.layout === layout) return page.url;
+    return undefined;
   }
 
   page(inputPath: string): PageRecord | undefined {

@@ -30,6 +30,10 @@ export function defaultSettings(): Settings {
   return settingsSchema.parse({});
 }
 
+export function hasSettingsFile(dataDir: string): boolean {
+  return existsSync(path.join(dataDir, SETTINGS_FILE));
+}
+
 export function loadSettings(dataDir: string, displayRoot = process.cwd()): Settings {
   const file = path.join(dataDir, SETTINGS_FILE);
   if (!existsSync(file)) return defaultSettings();

@@ -32,3 +32,10 @@ export const settingsSchema = z.strictObject({
 
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
+
+/** Absolute URL of a site path, including the path prefix (for feeds, sitemaps, canonical links). */
+export function absoluteUrl(settings: Settings, sitePath: string): string {
+  const base = settings.baseUrl.endsWith("/") ? settings.baseUrl : `${settings.baseUrl}/`;
+  const prefix = settings.pathPrefix.replace(/^\//, "");
+  return new URL(prefix + sitePath.replace(/^\//, ""), base).href;
+}

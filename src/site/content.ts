@@ -2,18 +2,26 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { parseFrontmatter } from "../frontmatter/parse.js";
 import { LAYOUTS } from "../frontmatter/schema.js";
+import type { MarkdownIt } from "markdown-it";
 import { createMarkdown } from "../markdown/index.js";
+import type { RenderComponent } from "../markdown/components.js";
 import { componentRenderer, createNunjucks } from "../templates/environment.js";
 import { navigationFor, type PageNavigation } from "../navigation/page-nav.js";
 import { serviceNavigation } from "../navigation/service.js";
 import { yamlDataParser } from "../data/data-files.js";
+import { hasSettingsFile } from "../settings/load.js";
 import type { Project } from "./project.js";
 
-export function registerContent(config: UserConfig, project: Project): void {
+export function registerContent(
+  config: UserConfig,
+  project: Project,
+): { md: MarkdownIt; renderComponent: RenderComponent } {
   const { registry, settings } = project;
   config.setFrontMatterParsingOptions({ engines: { yaml: parseFrontmatter } });
-  config.addDataExtension("yml,yaml", { parser: yamlDataParser(process.cwd(), {}) });
-  config.addGlobalData("site", settings);
+  config.addDataExtension("yml,yaml", { parser: yamlDataParser(process.cwd()) });
+  // site.yml is loaded (and validated) as data; defaults only stand in when there is none,
+  // since Eleventy would merge both and repeat every list.
+  if (!hasSettingsFile(project.dataDir)) config.addGlobalData("site", settings);
   config.addGlobalData("layout", "page");
   // Runs for every page (even those excluded from collections) before anything renders.
   config.addGlobalData(
@@ -28,8 +36,9 @@ export function registerContent(config: UserConfig, project: Project): void {
   config.setLibrary("njk", nunjucks);
   for (const layout of LAYOUTS) config.addLayoutAlias(layout, `layouts/${layout}.njk`);
 
+  const renderComponent = componentRenderer(nunjucks);
   const md = createMarkdown({
-    renderComponent: componentRenderer(nunjucks),
+    renderComponent,
     links: {
       urlForSource: (file) => registry.pageAtPath(file)?.url,
       report: (problem) => registry.problems.add(problem),
@@ -51,5 +60,6 @@ export function registerContent(config: UserConfig, project: Project): void {
     if (!nav) navCache.set(url, (nav = navigationFor(registry.finalize(), url)));
     return nav;
   });
-  config.addNunjucksGlobal("serviceNavigation", (url: string) => serviceNavigation(settings, url));
+  config.addNunjucksGlobal("serviceNavigation", serviceNavigation);
+  return { md, renderComponent };
 }

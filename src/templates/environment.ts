@@ -33,6 +33,7 @@ const MACROS: Record<ComponentName, { file: string; macro: string }> = {
     macro: "govukNotificationBanner",
   },
   details: { file: "govuk/components/details/macro.njk", macro: "govukDetails" },
+  tag: { file: "govuk/components/tag/macro.njk", macro: "govukTag" },
 };
 
 /** Renders a GOV.UK component macro from TypeScript; each template is compiled once. */

@@ -22,6 +22,11 @@ describe("building the basic fixture", () => {
     expect(html).toContain('<meta name="description" content="Everything in one place.">');
   });
 
+  it("takes settings from site.yml once (lists are not repeated by a second copy)", () => {
+    const html = site.html("/guide/");
+    expect(html.match(/<li class="govuk-service-navigation__item/g)).toHaveLength(1);
+  });
+
   it("marks the current section in the service navigation", () => {
     const html = site.html("/guide/second/");
     expect(html).toMatch(/govuk-service-navigation__item--active[\s\S]*?href="\/guide\/"/);

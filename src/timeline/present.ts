@@ -1,0 +1,101 @@
+// Turns milestones into what readers see: newest first, labels and datetimes derived from the
+// stored date, planned milestones marked, and a warning for plans whose date has passed.
+import { slug } from "github-slugger";
+import type { Problem } from "../problems/problem.js";
+import { daysInMonth } from "./schema.js";
+import type { LocatedMilestone } from "./load.js";
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+export interface PresentedMilestone extends LocatedMilestone {
+  id: string;
+  /** Value for <time datetime>: the start, as YYYY-MM or YYYY-MM-DD. */
+  datetime: string;
+  /** moment format that prints the visible label from `datetime` (MoJ's `date` filter). */
+  labelFormat: string;
+  label: string;
+  planned: boolean;
+}
+
+export function presentTimeline(milestones: LocatedMilestone[]): PresentedMilestone[] {
+  const ids = new Map<string, number>();
+  return [...milestones]
+    .sort((a, b) => b.date.localeCompare(a.date)) // stable: same-date entries keep file order
+    .map((m) => {
+      const base = slug(`${m.date} ${m.title}`).slice(0, 80);
+      const n = ids.get(base) ?? 0;
+      ids.set(base, n + 1);
+      const labelFormat = formatFor(m.date, m.end);
+      return {
+        ...m,
+        id: n ? `${base}-${n}` : base,
+        datetime: m.date,
+        labelFormat,
+        label: formatLabel(m.date, m.end),
+        planned: m.status === "planned",
+      };
+    });
+}
+
+/** moment format for a date, with a span's end written as literal text: "March to April 2024". */
+export function formatFor(date: string, end?: string): string {
+  const hasDay = date.length === 10;
+  const own = hasDay ? "D MMMM YYYY" : "MMMM YYYY";
+  if (!end) return own;
+  const sameYear = end.slice(0, 4) === date.slice(0, 4);
+  const endText = formatLabel(end);
+  if (sameYear && !hasDay && end.length === 7) return `MMMM [to ${endText}]`;
+  return `${own} [to ${endText}]`;
+}
+
+/** The same label in plain TypeScript, for the feed and for messages. */
+export function formatLabel(date: string, end?: string): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number?];
+  const own = `${d ? `${d} ` : ""}${MONTHS[m - 1]} ${y}`;
+  if (!end) return own;
+  const sameYearMonths =
+    end.length === 7 && date.length === 7 && end.slice(0, 4) === date.slice(0, 4);
+  return sameYearMonths
+    ? `${MONTHS[m - 1]} to ${formatLabel(end)}`
+    : `${own} to ${formatLabel(end)}`;
+}
+
+/** Last day a milestone covers, as YYYY-MM-DD. */
+export function lastDay(m: { date: string; end?: string }): string {
+  const last = m.end ?? m.date;
+  if (last.length === 10) return last;
+  const [y, mo] = last.split("-").map(Number) as [number, number];
+  return `${last}-${String(daysInMonth(y, mo)).padStart(2, "0")}`;
+}
+
+/** Plans whose date has passed: someone should confirm them or move them. */
+export function overduePlans(milestones: LocatedMilestone[], today: string): Problem[] {
+  return milestones
+    .filter((m) => m.status === "planned" && lastDay(m) < today)
+    .map((m) => ({
+      file: m.source.file,
+      line: m.source.line,
+      kind: "timeline-plan-passed",
+      severity: "warning" as const,
+      message: `planned milestone "${m.title}" (${formatLabel(m.date, m.end)}) is now in the past`,
+      hint: "if it happened, remove `status: planned` and reword it; if not, update its date",
+    }));
+}
+
+/** Today's date as YYYY-MM-DD; SITE_TODAY overrides it (tests, reproducible builds). */
+export function today(): string {
+  return process.env.SITE_TODAY ?? new Date().toISOString().slice(0, 10);
+}
