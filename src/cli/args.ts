@@ -9,6 +9,8 @@ export interface BuildArgs {
   port: number;
   quiet: boolean;
   incremental: boolean;
+  /** "json" prints the problems as JSON; any other value is a file to write them to. */
+  report?: string;
 }
 
 export function parseBuildArgs(argv: string[]): BuildArgs {
@@ -22,6 +24,7 @@ export function parseBuildArgs(argv: string[]): BuildArgs {
       port: { type: "string", default: "8080" },
       quiet: { type: "boolean", default: false },
       incremental: { type: "boolean", default: false },
+      report: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -38,6 +41,7 @@ export function parseBuildArgs(argv: string[]): BuildArgs {
     port,
     quiet: values.quiet,
     incremental: values.incremental,
+    report: values.report,
   };
 }
 

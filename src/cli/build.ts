@@ -10,6 +10,8 @@ import { describeFailure } from "./report.js";
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export function createEleventy(args: BuildArgs): Eleventy {
+  // Read by the end-of-build report (src/site/reporting.ts).
+  if (args.report) process.env.SITE_REPORT = args.report;
   const eleventy = new Eleventy(args.input, args.output, {
     configPath: path.join(projectRoot, "eleventy.config.ts"),
     quietMode: args.quiet,
@@ -18,9 +20,15 @@ export function createEleventy(args: BuildArgs): Eleventy {
   });
   // Eleventy prints failures with library stack traces. A build rethrows them and main()
   // reports them; in watch mode nothing is rethrown, so report them here instead.
-  const handler = (eleventy as unknown as { errorHandler: { log: (e: unknown) => void } })
-    .errorHandler;
-  handler.log = args.serve ? (e) => console.error(describeFailure(e)) : () => undefined;
+  const internals = eleventy as unknown as {
+    errorHandler: { error: (e: unknown) => void };
+    logger: { overrideLogger(logger: unknown): void };
+  };
+  internals.errorHandler.error = args.serve
+    ? (e) => console.error(describeFailure(e))
+    : () => undefined;
+  // JSON on standard output must not be mixed with Eleventy's own messages.
+  if (args.report === "json") internals.logger.overrideLogger({ log() {}, warn() {}, error() {} });
   return eleventy;
 }
 
@@ -46,7 +54,7 @@ async function main(): Promise<void> {
     args = parseBuildArgs(process.argv.slice(2));
   } catch (error) {
     console.error(
-      `${(error as Error).message}\nUsage: npm run build -- [--input=DIR] [--output=DIR] [--pathprefix=/sub/]`,
+      `${(error as Error).message}\nUsage: npm run build -- [--input=DIR] [--output=DIR] [--pathprefix=/sub/] [--report=json|FILE]`,
     );
     process.exit(2);
   }
@@ -62,7 +70,7 @@ async function main(): Promise<void> {
     }
   } catch (error) {
     if (error instanceof UsageError) console.error(error.message);
-    else console.error(describeFailure(error));
+    else if (args.report !== "json") console.error(describeFailure(error));
     if (process.env.DEBUG?.includes("site")) console.error(error);
     process.exit(1);
   }

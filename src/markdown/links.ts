@@ -6,6 +6,7 @@ import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
 import type { Problem } from "../problems/problem.js";
+import { inlineLines } from "./lines.js";
 
 export interface LinkContext {
   /** URL of the page built from this absolute source path, if any. */
@@ -33,7 +34,7 @@ export function links(md: MarkdownIt, ctx: LinkContext): void {
     for (const block of state.tokens) {
       if (block.type !== "inline" || !block.children) continue;
       const startLine = (block.map?.[0] ?? 0) + 1 + offset;
-      forEachWithLine(block.children, startLine, (token, line) => {
+      inlineLines(block.children, startLine, (token, line) => {
         if (token.type === "link_open") rewrite(token, inputPath, file, line, ctx);
         if (token.type === "text") findUndefinedReferences(token, file, line, ctx);
       });
@@ -78,20 +79,5 @@ function findUndefinedReferences(token: Token, file: string, line: number, ctx: 
       message: `"${m[0]}" is a reference link, but no "[${ref}]: …" definition exists, so it shows as plain text`,
       hint: `add a line "[${ref}]: URL" to the page, or write the link inline as [${m[1]}](URL)`,
     });
-  }
-}
-
-/** Walks inline tokens, counting line breaks so each token knows its source line. */
-function forEachWithLine(
-  children: Token[],
-  startLine: number,
-  fn: (t: Token, line: number) => void,
-): void {
-  let line = startLine;
-  for (const child of children) {
-    fn(child, line);
-    if (child.type === "softbreak" || child.type === "hardbreak") line++;
-    else if (child.type === "text" || child.type === "code_inline")
-      line += child.content.split("\n").length - 1;
   }
 }

@@ -9,6 +9,7 @@ import { zodProblems } from "../data/validate.js";
 import { ProblemCollector } from "../problems/collector.js";
 import { buildTree, type NavTree } from "../navigation/tree.js";
 import type { PageRecord } from "../navigation/types.js";
+import type { SourceLink } from "../checks/markdown-checks.js";
 
 interface EleventyPageData {
   page: { inputPath: string; url: string | false };
@@ -24,6 +25,8 @@ export class PageRegistry {
   private pages = new Map<string, PageRecord>();
   private tree?: NavTree;
   private byResolvedPath?: Map<string, PageRecord>;
+  /** Each page's Markdown links with their lines, recorded as pages render. */
+  readonly sourceLinks = new Map<string, SourceLink[]>();
 
   constructor(private readonly projectRoot: string) {}
 
@@ -32,6 +35,7 @@ export class PageRegistry {
     this.problems.clear();
     this.tree = undefined;
     this.byResolvedPath = undefined;
+    this.sourceLinks.clear();
   }
 
   /** Called once per page, before rendering. Only Markdown pages written by people are checked. */

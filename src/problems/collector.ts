@@ -1,12 +1,26 @@
 // Problems are collected for the whole build and reported together, so a contributor
-// fixes everything in one round trip instead of one error per build.
+// fixes everything in one round trip instead of one error per build. Each check's severity
+// comes from its default or the site's `checks:` setting; "off" drops it.
+import { CHECK_KINDS, type CheckLevel } from "../checks/kinds.js";
 import { type Problem, SiteBuildError } from "./problem.js";
+
+export type NewProblem = Omit<Problem, "severity"> & { severity?: Problem["severity"] };
 
 export class ProblemCollector {
   private items: Problem[] = [];
+  private levels: Partial<Record<string, CheckLevel>> = {};
 
-  add(problem: Problem): void {
-    this.items.push(problem);
+  setLevels(levels: Partial<Record<string, CheckLevel>>): void {
+    this.levels = levels;
+  }
+
+  add(problem: NewProblem): void {
+    const level =
+      this.levels[problem.kind] ??
+      problem.severity ??
+      (CHECK_KINDS as Record<string, CheckLevel>)[problem.kind] ??
+      "error";
+    if (level !== "off") this.items.push({ ...problem, severity: level });
   }
 
   get all(): readonly Problem[] {
@@ -20,7 +34,7 @@ export class ProblemCollector {
   /** Throws every error collected so far (warnings stay for the report). */
   throwIfErrors(): void {
     const errors = this.errors;
-    if (errors.length > 0) throw new SiteBuildError(sortProblems(errors));
+    if (errors.length > 0) throw new SiteBuildError(sortProblems(this.items));
   }
 
   clear(): void {
@@ -28,7 +42,7 @@ export class ProblemCollector {
   }
 }
 
-export function sortProblems(problems: Problem[]): Problem[] {
+export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
   );

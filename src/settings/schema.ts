@@ -1,6 +1,7 @@
 // Site settings: one file (content/_data/site.yml), typed, validated, with defaults so a
 // bare content tree (tests, benchmarks, a new site) builds without one.
 import { z } from "zod";
+import { CHECK_KINDS } from "../checks/kinds.js";
 
 const link = z.strictObject({ text: z.string().min(1), href: z.string().min(1) });
 
@@ -28,6 +29,15 @@ export const settingsSchema = z.strictObject({
   footerLinks: z.array(link).default([]),
   contactEmail: z.email().optional(),
   organisation: z.string().default("Ministry of Justice"),
+  /** Severity per check: error (fails the build), warning (reported), off. */
+  checks: z
+    .partialRecord(
+      z.enum(
+        Object.keys(CHECK_KINDS) as [keyof typeof CHECK_KINDS, ...(keyof typeof CHECK_KINDS)[]],
+      ),
+      z.enum(["error", "warning", "off"]),
+    )
+    .default({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -30,7 +30,10 @@ export function registerContent(
       registry.record(data);
     },
   );
-  config.on("eleventy.before", () => registry.reset());
+  config.on("eleventy.before", () => {
+    registry.reset();
+    registry.problems.setLevels(settings.checks);
+  });
 
   const nunjucks = createNunjucks(project.includesDir);
   config.setLibrary("njk", nunjucks);
@@ -42,6 +45,11 @@ export function registerContent(
     links: {
       urlForSource: (file) => registry.pageAtPath(file)?.url,
       report: (problem) => registry.problems.add(problem),
+      displayPath: (inputPath) => registry.displayPath(inputPath),
+    },
+    checks: {
+      report: (problem) => registry.problems.add(problem),
+      recordLinks: (inputPath, links) => registry.sourceLinks.set(inputPath, links),
       displayPath: (inputPath) => registry.displayPath(inputPath),
     },
   });

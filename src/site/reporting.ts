@@ -1,15 +1,30 @@
-// End of every build: all problems found by any part of the engine are reported together.
-// Errors fail `npm run build`; in `npm start` they are printed and the server keeps running.
+// End of every build: link checks run over the built HTML, then every problem found by any part
+// of the engine is reported together. Errors fail `npm run build`; in `npm start` they are
+// printed and the server keeps running.
+import { writeFileSync } from "node:fs";
 import type { UserConfig } from "@11ty/eleventy";
 import { sortProblems } from "../problems/collector.js";
 import { SiteBuildError } from "../problems/problem.js";
 import { formatProblems } from "../cli/report.js";
+import { githubAnnotations, jsonReport } from "../checks/report-formats.js";
+import { siteChecks, type AfterBuild } from "./checks.js";
 import type { Project } from "./project.js";
 
 export function registerReporting(config: UserConfig, project: Project): void {
-  config.on("eleventy.after", () => {
-    const problems = sortProblems([...project.registry.problems.all]);
+  const runChecks = siteChecks(config, project);
+  config.on("eleventy.after", (build: AfterBuild) => {
+    runChecks(build);
+    const problems = sortProblems(project.registry.problems.all);
+    const report = process.env.SITE_REPORT;
+    if (report) {
+      const json = jsonReport(problems);
+      if (report === "json") process.stdout.write(json);
+      else writeFileSync(report, json);
+    }
+    if (process.env.GITHUB_ACTIONS === "true") {
+      for (const line of githubAnnotations(problems)) process.stdout.write(`${line}\n`);
+    }
     if (problems.some((p) => p.severity === "error")) throw new SiteBuildError(problems);
-    if (problems.length) console.warn(formatProblems(problems));
+    if (problems.length && report !== "json") console.warn(formatProblems(problems));
   });
 }

@@ -1,6 +1,6 @@
 // Runs the same entry point as `npm run build` in a child process, into a temp folder.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,7 +17,11 @@ export interface BuildResult {
   exists(urlPath: string): boolean;
 }
 
-export function runBuild(input: string, extraArgs: string[] = []): Promise<BuildResult> {
+export function runBuild(
+  input: string,
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<BuildResult> {
   const output = mkdtempSync(path.join(tmpdir(), "site-build-"));
   const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
   const args = [
@@ -31,7 +35,7 @@ export function runBuild(input: string, extraArgs: string[] = []): Promise<Build
     execFile(
       tsx,
       args,
-      { cwd: projectRoot, env: { ...process.env, TZ: "Europe/London" } },
+      { cwd: projectRoot, env: { ...process.env, TZ: "Europe/London", ...env } },
       (error, stdout, stderr) => {
         const file = (urlPath: string) =>
           path.join(output, urlPath.endsWith("/") ? `${urlPath}index.html` : urlPath);
@@ -46,4 +50,31 @@ export function runBuild(input: string, extraArgs: string[] = []): Promise<Build
       },
     );
   });
+}
+
+export interface ReportedProblem {
+  file: string;
+  line?: number;
+  severity: string;
+  kind: string;
+  message: string;
+}
+
+/** Builds with --report=json and returns the problems, as "file:line severity kind" lines too. */
+export async function buildReport(input: string, env: Record<string, string> = {}) {
+  const result = await runBuild(input, ["--report=json"], env);
+  const report = JSON.parse(result.stdout) as {
+    errors: number;
+    warnings: number;
+    problems: ReportedProblem[];
+  };
+  const lines = report.problems.map((p) => `${p.file}:${p.line ?? "-"} ${p.severity} ${p.kind}`);
+  return { result, report, lines };
+}
+
+/** A temporary copy of a content tree, to change without touching the repository. */
+export function copyTree(from: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "site-content-"));
+  cpSync(from, dir, { recursive: true });
+  return dir;
 }

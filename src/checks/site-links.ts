@@ -1,0 +1,132 @@
+// Checks every internal link, image and asset reference of the built site, and every #fragment,
+// using the HTML the build already holds: no second crawl, no server.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Problem } from "../problems/problem.js";
+import { indexPage, type PageIndex } from "./html-index.js";
+import type { SourceLink } from "./markdown-checks.js";
+
+export interface BuiltPage {
+  inputPath: string;
+  url: string;
+  content: string;
+}
+
+export interface SiteLinkContext {
+  outputDir: string;
+  pathPrefix: string;
+  /** The Markdown links of a page, with lines (from the Markdown checks). */
+  sourceLinks(inputPath: string): SourceLink[] | undefined;
+  /** Where a link that is not in the page's Markdown comes from (layout, settings). */
+  templateSource(inputPath: string, href: string): { file: string; line?: number };
+  displayPath(inputPath: string): string;
+}
+
+const SKIP = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i; // external, mailto:, tel:, data:, protocol-relative
+/** .md links left unresolved were already reported, better, by the Markdown link rule. */
+const UNRESOLVED_MD = /^[^?#]*\.md(?:[?#]|$)/i;
+
+export function checkSiteLinks(
+  pages: BuiltPage[],
+  ctx: SiteLinkContext,
+): Omit<Problem, "severity">[] {
+  const problems: Omit<Problem, "severity">[] = [];
+  // A broken link in a layout or settings is on every page: report it once, not once per page.
+  const reported = new Set<string>();
+  const report = (problem: Omit<Problem, "severity">, ref: string, fromMarkdown: boolean) => {
+    const key = `${problem.file}\u0000${problem.line}\u0000${problem.kind}\u0000${ref}`;
+    if (fromMarkdown || !reported.has(key)) problems.push(problem);
+    reported.add(key);
+  };
+  const byUrl = new Map<string, PageIndex>();
+  const indexed = pages.map((page) => {
+    const index = indexPage(page.content);
+    byUrl.set(page.url, index);
+    return { page, index };
+  });
+  const fileExists = memo((sitePath: string) => existsSync(path.join(ctx.outputDir, sitePath)));
+  const origin = "http://site.invalid";
+
+  for (const { page, index } of indexed) {
+    const file = ctx.displayPath(page.inputPath);
+    for (const id of index.duplicateIds) {
+      problems.push({
+        file,
+        kind: "duplicate-id",
+        message: `the id "${id}" is used more than once on ${page.url}`,
+        hint: "ids must be unique on a page; rename one (two headings with the same text get -1, -2 automatically)",
+      });
+    }
+    const pageBase = `${origin}${ctx.pathPrefix}${page.url.replace(/^\//, "")}`;
+    for (const ref of new Set(index.refs)) {
+      if (!ref || SKIP.test(ref) || UNRESOLVED_MD.test(ref)) continue;
+      const target = new URL(ref, pageBase);
+      if (target.origin !== origin) continue;
+      const source = locate(page, ref, ctx);
+      const fromMarkdown = source.file === ctx.displayPath(page.inputPath);
+      const onPage = fromMarkdown ? ` on ${page.url}` : "";
+      if (!target.pathname.startsWith(ctx.pathPrefix)) {
+        report(
+          {
+            ...source,
+            kind: "broken-link",
+            message: `link "${ref}"${onPage} leaves the site's path prefix ${ctx.pathPrefix}`,
+            hint: "write links from the site root, like /about/; the prefix is added for you",
+          },
+          ref,
+          fromMarkdown,
+        );
+        continue;
+      }
+      const sitePath = `/${decodeURIComponent(target.pathname.slice(ctx.pathPrefix.length))}`;
+      const targetPage = byUrl.get(sitePath) ?? byUrl.get(sitePath.replace(/index\.html$/, ""));
+      if (!targetPage && !fileExists(sitePath)) {
+        report(
+          {
+            ...source,
+            kind: "broken-link",
+            message: `link "${ref}"${onPage} points to ${sitePath}, which does not exist`,
+            hint: "check the address; link to other pages by their .md file so the build can follow them",
+          },
+          ref,
+          fromMarkdown,
+        );
+        continue;
+      }
+      const fragment = decodeURIComponent(target.hash.slice(1));
+      if (fragment && targetPage && !targetPage.ids.has(fragment)) {
+        report(
+          {
+            ...source,
+            kind: "broken-anchor",
+            message: `link "${ref}"${onPage} points to #${fragment}, but ${sitePath} has no such heading or id`,
+            hint: "headings' ids are their text in lower case with dashes (## Get started → #get-started); check the heading still exists",
+          },
+          ref,
+          fromMarkdown,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/** The Markdown line that wrote a link, else the template or data file it came from. */
+function locate(
+  page: BuiltPage,
+  ref: string,
+  ctx: SiteLinkContext,
+): { file: string; line?: number } {
+  const unprefixed = ref.startsWith(ctx.pathPrefix) ? `/${ref.slice(ctx.pathPrefix.length)}` : ref;
+  const hit = ctx.sourceLinks(page.inputPath)?.find((l) => l.href === ref || l.href === unprefixed);
+  if (hit) return { file: ctx.displayPath(page.inputPath), line: hit.line };
+  return ctx.templateSource(page.inputPath, unprefixed);
+}
+
+function memo<T>(fn: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, fn(key));
+    return cache.get(key)!;
+  };
+}

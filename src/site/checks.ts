@@ -1,0 +1,72 @@
+// After every build: internal links, assets and anchors across the whole built site.
+// Called by the end-of-build report (site/reporting.ts), so it always runs before the report.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { lineOfPath, parseYaml } from "../data/yaml.js";
+import type { Settings } from "../settings/schema.js";
+import type { UserConfig } from "@11ty/eleventy";
+import { checkSiteLinks, type BuiltPage } from "../checks/site-links.js";
+import { SETTINGS_FILE } from "../settings/load.js";
+import type { Project } from "./project.js";
+
+interface Result {
+  inputPath: string;
+  outputPath: string | false;
+  url: string | false;
+  content: string;
+}
+
+export interface AfterBuild {
+  results: Result[];
+  directories: { output: string };
+}
+
+export function siteChecks(config: UserConfig, project: Project): (build: AfterBuild) => void {
+  const { registry, settings } = project;
+  const settingsPath = path.join(project.dataDir, SETTINGS_FILE);
+  const settingsFile = path.relative(process.cwd(), settingsPath);
+  const settingsLinks = settingsLinkLines(settingsPath, settings);
+
+  return ({ results, directories }) => {
+    const pages: BuiltPage[] = results.flatMap((r) =>
+      r.url && typeof r.outputPath === "string" && r.outputPath.endsWith(".html")
+        ? [{ inputPath: r.inputPath, url: r.url, content: r.content }]
+        : [],
+    );
+    const problems = checkSiteLinks(pages, {
+      outputDir: path.resolve(directories.output),
+      pathPrefix: normalisePrefix(config.pathPrefix),
+      sourceLinks: (inputPath) => registry.sourceLinks.get(inputPath),
+      templateSource: (inputPath, href) => {
+        if (settingsLinks.has(href)) return { file: settingsFile, line: settingsLinks.get(href) };
+        const layout = registry.page(inputPath)?.layout ?? "page";
+        return {
+          file: path.relative(
+            process.cwd(),
+            path.join(project.includesDir, "layouts", `${layout}.njk`),
+          ),
+        };
+      },
+      displayPath: (inputPath) => registry.displayPath(inputPath),
+    });
+    for (const problem of problems) registry.problems.add(problem);
+  };
+}
+
+/** Each header and footer link of site.yml, with the line of its href. */
+function settingsLinkLines(file: string, settings: Settings): Map<string, number | undefined> {
+  const parsed = existsSync(file) ? parseYaml(readFileSync(file, "utf8")) : undefined;
+  const lines = new Map<string, number | undefined>();
+  for (const list of ["navigation", "footerLinks"] as const) {
+    settings[list].forEach((link, i) => {
+      if (!lines.has(link.href))
+        lines.set(link.href, parsed && lineOfPath(parsed, [list, i, "href"]));
+    });
+  }
+  return lines;
+}
+
+function normalisePrefix(prefix: string | undefined): string {
+  const p = prefix && prefix !== "" ? prefix : "/";
+  return `/${p.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+}
