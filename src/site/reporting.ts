@@ -10,11 +10,23 @@ import { githubAnnotations, jsonReport } from "../checks/report-formats.js";
 import { siteChecks, type AfterBuild } from "./checks.js";
 import type { Project } from "./project.js";
 
+/** Every http(s) link written in the content, with its file and line (for check:external). */
+function externalLinks(project: Project): { url: string; file: string; line: number }[] {
+  const { registry } = project;
+  return [...registry.sourceLinks].flatMap(([inputPath, links]) =>
+    links
+      .filter((l) => /^https?:\/\//i.test(l.href))
+      .map((l) => ({ url: l.href, file: registry.displayPath(inputPath), line: l.line })),
+  );
+}
+
 export function registerReporting(config: UserConfig, project: Project): void {
   const runChecks = siteChecks(config, project);
   config.on("eleventy.after", (build: AfterBuild) => {
     runChecks(build);
     const problems = sortProblems(project.registry.problems.all);
+    const linksFile = process.env.SITE_EXTERNAL_LINKS;
+    if (linksFile) writeFileSync(linksFile, JSON.stringify(externalLinks(project)));
     const report = process.env.SITE_REPORT;
     if (report) {
       const json = jsonReport(problems);

@@ -1,0 +1,97 @@
+// `npm run check:external`: builds the site to find every http(s) link in the content (with
+// file and line), then checks them. Never part of the offline build or `npm test`.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { build } from "./build.js";
+import { describeFailure, formatProblems } from "./report.js";
+import { githubAnnotations } from "../checks/report-formats.js";
+import {
+  checkExternalLinks,
+  DEFAULT_OPTIONS,
+  type ExternalLink,
+} from "../checks/external/check.js";
+import { parseIgnoreList } from "../checks/external/ignore-list.js";
+import { ResultCache } from "../checks/external/cache.js";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      input: { type: "string", default: "content" },
+      "ignore-file": { type: "string", default: path.join(projectRoot, "external-links.ignore") },
+      "cache-hours": { type: "string", default: "24" },
+      concurrency: { type: "string", default: String(DEFAULT_OPTIONS.concurrency) },
+      "timeout-seconds": { type: "string", default: String(DEFAULT_OPTIONS.timeoutMs / 1000) },
+      retries: { type: "string", default: String(DEFAULT_OPTIONS.retries) },
+    },
+  });
+
+  const ignoreFile = values["ignore-file"];
+  const ignoreDisplay = path.relative(process.cwd(), ignoreFile);
+  const { rules, problems: ignoreProblems } = existsSync(ignoreFile)
+    ? parseIgnoreList(readFileSync(ignoreFile, "utf8"), ignoreDisplay)
+    : { rules: [], problems: [] };
+  if (ignoreProblems.length) {
+    console.error(formatProblems(ignoreProblems));
+    return 1;
+  }
+
+  const workDir = mkdtempSync(path.join(tmpdir(), "external-links-"));
+  const linksFile = path.join(workDir, "links.json");
+  process.env.SITE_EXTERNAL_LINKS = linksFile;
+  try {
+    await build({
+      input: values.input,
+      output: path.join(workDir, "site"),
+      serve: false,
+      port: 0,
+      quiet: true,
+      incremental: false,
+    });
+  } catch (error) {
+    console.error(
+      `The site must build before its external links can be checked.\n${describeFailure(error)}`,
+    );
+    return 1;
+  }
+  const links = JSON.parse(readFileSync(linksFile, "utf8")) as ExternalLink[];
+  rmSync(workDir, { recursive: true, force: true });
+
+  const cache = new ResultCache(
+    path.join(projectRoot, "node_modules/.cache/site/external-links.json"),
+    Number(values["cache-hours"]) * 3_600_000,
+  );
+  const { problems, results } = await checkExternalLinks(links, {
+    ...DEFAULT_OPTIONS,
+    concurrency: Number(values.concurrency),
+    timeoutMs: Number(values["timeout-seconds"]) * 1000,
+    retries: Number(values.retries),
+    ignore: rules,
+    cache,
+  });
+  const ignored = results.filter((r) => r.ignored).length;
+  const cached = results.filter((r) => r.fromCache).length;
+  console.log(
+    `Checked ${results.length} external URLs (${cached} from cache, ${ignored} ignored).`,
+  );
+  if (process.env.GITHUB_ACTIONS === "true")
+    for (const a of githubAnnotations(problems)) console.log(a);
+  if (problems.length) {
+    console.error(formatProblems(problems));
+    return 1;
+  }
+  console.log("All external links work.");
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(describeFailure(error));
+    process.exit(1);
+  },
+);
