@@ -7,6 +7,7 @@ import { registerContent } from "./src/site/content.js";
 import { registerAssets } from "./src/site/assets.js";
 import { registerReporting } from "./src/site/reporting.js";
 import { registerTimeline } from "./src/site/timeline.js";
+import { registerEnginePages } from "./src/site/pages.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -14,6 +15,7 @@ export default function (config: UserConfig) {
   const project = resolveProject(config, root);
   const { md, renderComponent } = registerContent(config, project);
   registerTimeline(config, project, md, renderComponent);
+  registerEnginePages(config, project);
   registerAssets(config, project);
   registerReporting(config, project);
   config.addPlugin(HtmlBasePlugin);

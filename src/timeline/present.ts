@@ -35,7 +35,8 @@ export function presentTimeline(milestones: LocatedMilestone[]): PresentedMilest
   return [...milestones]
     .sort((a, b) => b.date.localeCompare(a.date)) // stable: same-date entries keep file order
     .map((m) => {
-      const base = slug(`${m.date} ${m.title}`).slice(0, 80);
+      // Starts with a letter, so it is also a plain CSS selector.
+      const base = `milestone-${slug(`${m.date} ${m.title}`)}`.slice(0, 80).replace(/-+$/, "");
       const n = ids.get(base) ?? 0;
       ids.set(base, n + 1);
       const labelFormat = formatFor(m.date, m.end);
