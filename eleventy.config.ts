@@ -8,6 +8,7 @@ import { registerAssets } from "./src/site/assets.js";
 import { registerReporting } from "./src/site/reporting.js";
 import { registerTimeline } from "./src/site/timeline.js";
 import { registerEnginePages } from "./src/site/pages.js";
+import { registerSearch } from "./src/site/search.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -16,6 +17,7 @@ export default function (config: UserConfig) {
   const { md, renderComponent } = registerContent(config, project);
   registerTimeline(config, project, md, renderComponent);
   registerEnginePages(config, project);
+  registerSearch(config, project);
   registerAssets(config, project);
   registerReporting(config, project);
   config.addPlugin(HtmlBasePlugin);

@@ -27,7 +27,11 @@ export async function buildAssets(projectRoot: string, outputDir: string): Promi
   if (existsSync(cacheFile)) {
     built = JSON.parse(readFileSync(cacheFile, "utf8")) as Built[];
   } else {
-    built = await Promise.all([compileCss(projectRoot, assetsDir), bundleJs(assetsDir)]);
+    built = await Promise.all([
+      compileCss(projectRoot, assetsDir),
+      bundleJs(assetsDir, "app"),
+      bundleJs(assetsDir, "search"),
+    ]);
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(cacheFile, JSON.stringify(built));
   }
@@ -61,9 +65,10 @@ async function compileCss(projectRoot: string, assetsDir: string): Promise<Built
   return { logical: "app.css", contents: result.css };
 }
 
-async function bundleJs(assetsDir: string): Promise<Built> {
+/** One ES module per entry: app.js on every page, search.js only on the search page. */
+async function bundleJs(assetsDir: string, name: string): Promise<Built> {
   const result = await esbuild({
-    entryPoints: [path.join(assetsDir, "js", "app.ts")],
+    entryPoints: [path.join(assetsDir, "js", `${name}.ts`)],
     bundle: true,
     format: "esm",
     minify: true,
@@ -71,7 +76,7 @@ async function bundleJs(assetsDir: string): Promise<Built> {
     write: false,
     logLevel: "silent",
   });
-  return { logical: "app.js", contents: result.outputFiles[0]!.text };
+  return { logical: `${name}.js`, contents: result.outputFiles[0]!.text };
 }
 
 /** Hash of every asset source plus the frontend packages' versions. */

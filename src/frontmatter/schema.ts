@@ -3,6 +3,8 @@
 import { z } from "zod";
 
 export const LAYOUTS = ["page", "sub-navigation", "product", "timeline", "error"] as const;
+/** Layouts of the pages the engine itself provides (search, site index). */
+export const ENGINE_LAYOUTS = ["search", "site-index"] as const;
 
 export const pageFrontmatterSchema = z
   .object({

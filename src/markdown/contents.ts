@@ -23,7 +23,7 @@ export function contents(md: MarkdownIt): void {
       .join("");
     const block = new state.Token("html_block", "", 0);
     block.content =
-      `<nav class="app-contents" aria-labelledby="app-contents-heading">` +
+      `<nav class="app-contents" aria-labelledby="app-contents-heading" data-pagefind-ignore>` +
       `<h2 class="govuk-heading-s" id="app-contents-heading">On this page</h2>` +
       `<ul class="govuk-list app-contents__list">${items}</ul></nav>\n`;
     tokens.unshift(block);

@@ -13,6 +13,6 @@ export function footnotes(md: MarkdownIt): void {
     const meta = tokens[idx]!.meta as { id: number; subId: number };
     const n = meta.id + 1;
     const sub = meta.subId > 0 ? `:${meta.subId}` : "";
-    return ` <a href="#fnref${id}${sub}" class="govuk-link app-footnote-back">Back to reference ${n}</a>`;
+    return ` <a href="#fnref${id}${sub}" class="govuk-link app-footnote-back" data-pagefind-ignore>Back to reference ${n}</a>`;
   };
 }

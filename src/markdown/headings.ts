@@ -16,6 +16,8 @@ export function headings(md: MarkdownIt): void {
       visuallyHiddenClass: "govuk-visually-hidden",
       // govuk-link is added by the typography rule, like every other link.
       class: "app-heading-permalink",
+      // Not search content: its text only repeats the heading.
+      renderAttrs: () => ({ "data-pagefind-ignore": "" }),
       symbol: "#",
       wrapper: ['<div class="app-heading">', "</div>"],
     }),

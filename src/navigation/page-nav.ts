@@ -19,6 +19,8 @@ export interface SideNavigation {
 }
 export interface PageNavigation {
   breadcrumbs: (Link | { text: string })[];
+  /** Title of the section the page is in (shown with search results). */
+  section?: string;
   sideNavigation?: SideNavigation;
   previous?: Link;
   next?: Link;
@@ -29,6 +31,7 @@ export function navigationFor(tree: NavTree, url: string): PageNavigation {
   if (!node) return { breadcrumbs: [] };
   return {
     breadcrumbs: breadcrumbs(node),
+    section: node.section?.page.title,
     sideNavigation: node.section ? sideNavigation(node.section, node) : undefined,
     ...neighbours(tree, node),
   };

@@ -1,7 +1,7 @@
 // Wires pages, Markdown, Nunjucks and navigation into Eleventy.
 import type { UserConfig } from "@11ty/eleventy";
 import { parseFrontmatter } from "../frontmatter/parse.js";
-import { LAYOUTS } from "../frontmatter/schema.js";
+import { ENGINE_LAYOUTS, LAYOUTS } from "../frontmatter/schema.js";
 import type { MarkdownIt } from "markdown-it";
 import { createMarkdown } from "../markdown/index.js";
 import type { RenderComponent } from "../markdown/components.js";
@@ -37,7 +37,9 @@ export function registerContent(
 
   const nunjucks = createNunjucks(project.includesDir);
   config.setLibrary("njk", nunjucks);
-  for (const layout of LAYOUTS) config.addLayoutAlias(layout, `layouts/${layout}.njk`);
+  for (const layout of [...LAYOUTS, ...ENGINE_LAYOUTS]) {
+    config.addLayoutAlias(layout, `layouts/${layout}.njk`);
+  }
 
   const renderComponent = componentRenderer(nunjucks);
   const md = createMarkdown({

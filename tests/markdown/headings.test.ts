@@ -9,7 +9,7 @@ describe("headings", () => {
     expect(html).toContain('<h2 id="set-up-python--r" class="govuk-heading-l">');
     expect(html).toContain('<h2 id="set-up-python--r-1" class="govuk-heading-l">');
     expect(html).toContain(
-      '<a class="app-heading-permalink govuk-link" href="#set-up-python--r"><span class="govuk-visually-hidden">Link to section: Set up: Python &amp; R</span> <span aria-hidden="true">#</span></a>',
+      '<a class="app-heading-permalink govuk-link" href="#set-up-python--r" data-pagefind-ignore=""><span class="govuk-visually-hidden">Link to section: Set up: Python &amp; R</span> <span aria-hidden="true">#</span></a>',
     );
   });
 

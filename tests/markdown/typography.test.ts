@@ -44,7 +44,7 @@ describe("GOV.UK typography", () => {
     const html = render("Fact[^1].\n\n[^1]: Source.\n\nTerm\n: Meaning");
     expect(html).toContain('<a href="#fn1" id="fnref1">');
     expect(html).toMatch(
-      /<li id="fn1" class="footnote-item"><p class="govuk-body">Source\. <a href="#fnref1" class="govuk-link app-footnote-back">Back to reference 1<\/a>/,
+      /<li id="fn1" class="footnote-item"><p class="govuk-body">Source\. <a href="#fnref1" class="govuk-link app-footnote-back" data-pagefind-ignore>Back to reference 1<\/a>/,
     );
     expect(html).toContain('<dl class="app-definition-list">');
     expect(html).toContain('<dd class="govuk-body">Meaning</dd>');

@@ -1,0 +1,131 @@
+// Site search: the index the build writes, and what a reader gets in a real browser.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fixture, projectRoot } from "../helpers/build.js";
+import { openSite, type LiveSite } from "../helpers/site.js";
+
+describe("search on the real site", () => {
+  let site: LiveSite;
+  beforeAll(async () => {
+    site = await openSite(path.join(projectRoot, "content"));
+  });
+  afterAll(() => site?.close());
+
+  it("indexes every content page, and not the engine's own pages", () => {
+    const entry = JSON.parse(
+      readFileSync(path.join(site.build.output, "pagefind/pagefind-entry.json"), "utf8"),
+    );
+    const searchable = site.pages.filter((url) =>
+      site.build.html(url).includes("data-pagefind-body"),
+    );
+    expect(searchable).toEqual([
+      "/",
+      "/about/",
+      "/about/timeline/",
+      "/accessibility/",
+      "/analytical-platform/",
+      "/analytical-platform/get-support/",
+      "/analytical-platform/information-governance/",
+      "/contributing/",
+    ]);
+    expect(entry.languages.en.page_count).toBe(searchable.length);
+    expect(site.build.stdout).toMatch(/Search index: 8 pages in \d+\.\d\d s/);
+  });
+
+  it("finds pages from the header box, with stemming, sections and deep links to headings", async () => {
+    const page = await site.browser.newPage();
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`${site.server.url}/about/`);
+    expect(requests.some((u) => u.includes("/pagefind/"))).toBe(false); // nothing until someone searches
+    await page.locator("#app-header-search-input").fill("classification");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(".app-search-results__item");
+    expect(new URL(page.url()).search).toBe("?q=classification");
+    await expect(page.locator("#app-search-status").textContent()).resolves.toBe(
+      "2 results for “classification”",
+    );
+    const first = page.locator(".app-search-results__item").first();
+    await expect(first.locator("h2 a").textContent()).resolves.toBe("Information governance");
+    await expect(first.locator(".app-search-results__section").textContent()).resolves.toBe(
+      "Analytical Platform user guide",
+    );
+    await expect(first.locator("mark").first().textContent()).resolves.toMatch(/^classifications/);
+    const deep = first.locator(".app-search-results__sections a").first();
+    expect(await deep.getAttribute("href")).toBe(
+      "/analytical-platform/information-governance/#security-classifications",
+    );
+    await deep.click();
+    await page.waitForURL("**/information-governance/#security-classifications");
+    await expect(page.locator("#security-classifications").textContent()).resolves.toBe(
+      "Security classifications",
+    );
+    await page.close();
+  });
+
+  it("reproduces results from a shared ?q= address, and updates them as you type", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/search/?q=Airflow`);
+    await page.waitForSelector(".app-search-results__item");
+    const titles = await page.locator(".app-search-results__title").allTextContents();
+    expect(titles).toEqual(expect.arrayContaining(["Analytical Platform user guide", "Timeline"]));
+    await expect(page.locator("#app-search-input").inputValue()).resolves.toBe("Airflow");
+    await page.locator("#app-search-input").fill("hackathon");
+    await page.waitForFunction(() =>
+      document.querySelector("#app-search-status")?.textContent?.includes("hackathon"),
+    );
+    expect(new URL(page.url()).searchParams.get("q")).toBe("hackathon");
+    await expect(page.locator(".app-search-results__title").allTextContents()).resolves.toEqual([
+      "Timeline",
+    ]);
+    // Keyboard: from the box, Tab reaches the search button and then the first result.
+    await page.locator("#app-search-input").focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Timeline");
+    await page.close();
+  });
+
+  it("without JavaScript, explains and links to the site index, which lists every page", async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}/about/`);
+    await page.locator("#app-header-search-input").fill("timeline");
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/search/?q=timeline");
+    await expect(page.locator(".app-search__no-js").isVisible()).resolves.toBe(true);
+    await page.locator(".app-search__no-js a", { hasText: "site index" }).click();
+    const listed = await page.locator("main .govuk-list a").allTextContents();
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        "About",
+        "Timeline",
+        "Contributing",
+        "Information governance",
+        "Get support",
+      ]),
+    );
+    await context.close();
+  });
+});
+
+describe("pages that opt out of search", () => {
+  let site: LiveSite;
+  beforeAll(async () => {
+    site = await openSite(fixture("basic"));
+  });
+  afterAll(() => site?.close());
+
+  it("are not found; other pages are", async () => {
+    const page = await site.browser.newPage();
+    const statusFor = async (q: string) => {
+      await page.goto(`${site.server.url}/search/?q=${q}`);
+      await page.waitForFunction(() => document.querySelector("#app-search-status")?.textContent);
+      return page.locator("#app-search-status").textContent();
+    };
+    expect(await statusFor("quokka")).toBe("1 result for “quokka”");
+    expect(await statusFor("zanzibarite")).toBe("No results for “zanzibarite”");
+    await page.close();
+  });
+});
