@@ -4,8 +4,6 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import * as sass from "sass";
-import { build as esbuild } from "esbuild";
 
 export interface AssetManifest {
   /** Logical name ("app.css") → URL path below the site root ("/assets/app.1a2b3c4d.css"). */
@@ -48,7 +46,9 @@ export async function buildAssets(projectRoot: string, outputDir: string): Promi
   return manifest;
 }
 
+// Sass and esbuild are imported only when the cache misses: loading them costs a build time.
 async function compileCss(projectRoot: string, assetsDir: string): Promise<Built> {
+  const sass = await import("sass");
   const result = await sass.compileAsync(path.join(assetsDir, "scss", "app.scss"), {
     importers: [new sass.NodePackageImporter(projectRoot)],
     loadPaths: [projectRoot],
@@ -67,6 +67,7 @@ async function compileCss(projectRoot: string, assetsDir: string): Promise<Built
 
 /** One ES module per entry: app.js on every page, search.js only on the search page. */
 async function bundleJs(assetsDir: string, name: string): Promise<Built> {
+  const { build: esbuild } = await import("esbuild");
   const result = await esbuild({
     entryPoints: [path.join(assetsDir, "js", `${name}.ts`)],
     bundle: true,

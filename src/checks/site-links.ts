@@ -39,8 +39,10 @@ export function checkSiteLinks(
     reported.add(key);
   };
   const byUrl = new Map<string, PageIndex>();
-  const indexed = pages.map((page) => {
-    const index = indexPage(page.content);
+  // Header, footer and phase banner are the same furniture on every page: read them once (on
+  // the first page) and only <main> elsewhere. Breadcrumbs come from the navigation tree.
+  const indexed = pages.map((page, i) => {
+    const index = indexPage(i === 0 ? page.content : mainOf(page.content));
     byUrl.set(page.url, index);
     return { page, index };
   });
@@ -60,7 +62,7 @@ export function checkSiteLinks(
     const pageBase = `${origin}${ctx.pathPrefix}${page.url.replace(/^\//, "")}`;
     for (const ref of new Set(index.refs)) {
       if (!ref || SKIP.test(ref) || UNRESOLVED_MD.test(ref)) continue;
-      const target = new URL(ref, pageBase);
+      const target = resolve(ref, pageBase);
       if (target.origin !== origin) continue;
       const source = locate(page, ref, ctx);
       const fromMarkdown = source.file === ctx.displayPath(page.inputPath);
@@ -121,6 +123,29 @@ function locate(
   const hit = ctx.sourceLinks(page.inputPath)?.find((l) => l.href === ref || l.href === unprefixed);
   if (hit) return { file: ctx.displayPath(page.inputPath), line: hit.line };
   return ctx.templateSource(page.inputPath, unprefixed);
+}
+
+function mainOf(html: string): string {
+  const start = html.indexOf("<main");
+  const end = html.lastIndexOf("</main>");
+  return start === -1 || end === -1 ? html : html.slice(start, end);
+}
+
+/** Most links are site-absolute ("/about/") or fragments ("#usage"): resolve those without URL. */
+function resolve(
+  ref: string,
+  pageBase: string,
+): { origin: string; pathname: string; hash: string } {
+  const simple = ref.startsWith("#") || (ref.startsWith("/") && !ref.startsWith("//"));
+  if (!simple || ref.includes("?") || ref.includes("..") || ref.includes("%"))
+    return new URL(ref, pageBase);
+  const hashAt = ref.indexOf("#");
+  const hash = hashAt === -1 ? "" : ref.slice(hashAt);
+  const origin = pageBase.slice(0, pageBase.indexOf("/", 8));
+  const pathname = ref.startsWith("#")
+    ? pageBase.slice(origin.length)
+    : ref.slice(0, hashAt === -1 ? undefined : hashAt);
+  return { origin, pathname, hash };
 }
 
 function memo<T>(fn: (key: string) => T): (key: string) => T {

@@ -62,11 +62,16 @@ async function main(): Promise<void> {
     if (args.serve) {
       listenOnLocalhostOnly();
       const eleventy = createEleventy(args);
+      await eleventy.init();
       if (args.incremental) eleventy.setIncrementalBuild(true);
       await eleventy.watch();
       await eleventy.serve(args.port);
     } else {
       await build(args);
+      // For the benchmark: peak memory of this build, as one JSON line.
+      if (process.env.SITE_STATS === "1") {
+        console.log(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS }));
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) console.error(error.message);

@@ -1,46 +1,59 @@
 // Eleventy stops at the first bad frontmatter with a stack trace. This parser never throws:
 // it records the problem (with its line in the file) in the page's data, and the page
 // registry reports every bad page together once all pages are read.
-import { parseYaml } from "../data/yaml.js";
+//
+// Values are parsed with js-yaml, as Eleventy itself does (fast, and the same dates). The
+// positions of fields, needed only when a message must point at one, are worked out on demand.
+import yaml from "js-yaml";
+import { parseYaml, type ParsedYaml } from "../data/yaml.js";
 import { LAYOUTS } from "./schema.js";
 
 export const FRONTMATTER_META = "_frontmatter";
 
-export interface FrontmatterMeta {
-  /** 1-based file line of each top-level and nested field ("eleventyNavigation.parent"). */
-  lines: Record<string, number>;
-  keys: string[];
+/** What the engine keeps about a page's frontmatter, beside its values. */
+export class FrontmatterMeta {
   /** A layout name the site does not have, kept for the report (Eleventy would stop at it). */
   unknownLayout?: unknown;
-  /** Body line 1 is file line 1 + this. */
-  bodyLineOffset: number;
-  error?: { message: string; line?: number };
+  private parsed?: ParsedYaml;
+  private lines?: Map<string, number>;
+
+  constructor(
+    private readonly source: string,
+    readonly keys: string[],
+    /** Body line 1 is file line 1 + this. */
+    readonly bodyLineOffset: number,
+    readonly error?: { message: string; line?: number },
+  ) {}
+
+  /** 1-based file line of a field ("title", "eleventyNavigation.parent"). */
+  lineOf(field: string): number | undefined {
+    if (!this.lines) {
+      this.parsed ??= parseYaml(this.source);
+      this.lines = new Map();
+      collectLines(this.parsed.doc.contents, "", this.lines, this.parsed.lineOf);
+    }
+    return this.lines.get(field);
+  }
 }
 
 /** gray-matter engine: `str` is everything after the opening ---, so its line 1 is the file's. */
 export function parseFrontmatter(str: string): Record<string, unknown> {
-  const parsed = parseYaml(str);
   // The body starts on the line after the closing ---.
-  const bodyLineOffset = str.split("\n").length + 1;
-  if (parsed.errors.length) {
-    const first = parsed.errors[0]!;
-    const meta: FrontmatterMeta = { lines: {}, keys: [], bodyLineOffset, error: first };
-    return { [FRONTMATTER_META]: meta };
+  const bodyLineOffset = countLines(str) + 1;
+  let value: unknown;
+  try {
+    value = yaml.load(str) ?? {};
+  } catch {
+    // Only on this rare path: the yaml package's messages and positions are the clearer ones.
+    const first = parseYaml(str).errors[0] ?? { message: "the YAML could not be read" };
+    return { [FRONTMATTER_META]: new FrontmatterMeta(str, [], bodyLineOffset, first) };
   }
-  const value = parsed.value ?? {};
-  if (typeof value !== "object" || Array.isArray(value)) {
-    const meta: FrontmatterMeta = {
-      lines: {},
-      keys: [],
-      bodyLineOffset,
-      error: { message: "frontmatter must be a list of `field: value` lines", line: 2 },
-    };
-    return { [FRONTMATTER_META]: meta };
+  if (typeof value !== "object" || Array.isArray(value) || value === null) {
+    const error = { message: "frontmatter must be a list of `field: value` lines", line: 2 };
+    return { [FRONTMATTER_META]: new FrontmatterMeta(str, [], bodyLineOffset, error) };
   }
-  const lines: Record<string, number> = {};
-  collectLines(parsed.doc.contents, "", lines, parsed.lineOf);
   const data = { ...(value as Record<string, unknown>) };
-  const meta: FrontmatterMeta = { lines, keys: Object.keys(value), bodyLineOffset };
+  const meta = new FrontmatterMeta(str, Object.keys(data), bodyLineOffset);
   if ("layout" in data && !(LAYOUTS as readonly unknown[]).includes(data.layout)) {
     // Eleventy resolves layouts before any page data is checked and stops at the first
     // missing one; fall back to the default so every problem can be reported together.
@@ -50,11 +63,17 @@ export function parseFrontmatter(str: string): Record<string, unknown> {
   return { ...data, [FRONTMATTER_META]: meta };
 }
 
+function countLines(s: string): number {
+  let n = 1;
+  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
 function collectLines(
   node: unknown,
   prefix: string,
-  out: Record<string, number>,
-  lineOf: (n: never) => number | undefined,
+  out: Map<string, number>,
+  lineOf: ParsedYaml["lineOf"],
 ): void {
   const items = (node as { items?: { key?: { value?: unknown }; value?: unknown }[] })?.items;
   if (!items) return;
@@ -62,7 +81,7 @@ function collectLines(
     if (!pair.key || pair.key.value === undefined) continue;
     const name = prefix + String(pair.key.value);
     const line = lineOf(pair.key as never);
-    if (line) out[name] = line;
+    if (line) out.set(name, line);
     collectLines(pair.value, `${name}.`, out, lineOf);
   }
 }

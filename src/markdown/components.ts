@@ -4,7 +4,19 @@ import type { MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
 import container from "markdown-it-container";
 
-export type ComponentName = "insetText" | "warningText" | "notificationBanner" | "details" | "tag";
+export type ComponentName =
+  | "insetText"
+  | "warningText"
+  | "notificationBanner"
+  | "details"
+  | "tag"
+  | "serviceNavigation"
+  | "footer"
+  | "breadcrumbs"
+  | "pagination"
+  | "phaseBanner"
+  | "sideNavigation"
+  | "timeline";
 export type RenderComponent = (name: ComponentName, params: Record<string, unknown>) => string;
 
 /** GitHub alert kind → GOV.UK component. */

@@ -27,6 +27,7 @@ export class PageRegistry {
   private byResolvedPath?: Map<string, PageRecord>;
   /** Each page's Markdown links with their lines, recorded as pages render. */
   readonly sourceLinks = new Map<string, SourceLink[]>();
+  private readonly displayPaths = new Map<string, string>();
 
   constructor(private readonly projectRoot: string) {}
 
@@ -44,7 +45,7 @@ export class PageRegistry {
     if (!inputPath.endsWith(".md") || url === false) return;
     const file = this.displayPath(inputPath);
     const meta = data[FRONTMATTER_META];
-    const lineOf = (field: string): number | undefined => meta?.lines[field];
+    const lineOf = (field: string): number | undefined => meta?.lineOf(field);
     if (meta?.error) {
       this.problems.add({
         file,
@@ -108,8 +109,15 @@ export class PageRegistry {
     return [...this.pages.values()];
   }
 
+  /** Called for every link and problem, so memoised: path arithmetic was visible in profiles. */
   displayPath(inputPath: string): string {
-    return path.relative(this.projectRoot, path.resolve(this.projectRoot, inputPath)) || inputPath;
+    let shown = this.displayPaths.get(inputPath);
+    if (shown === undefined) {
+      shown =
+        path.relative(this.projectRoot, path.resolve(this.projectRoot, inputPath)) || inputPath;
+      this.displayPaths.set(inputPath, shown);
+    }
+    return shown;
   }
 
   private validate(

@@ -49,11 +49,15 @@ export function registerContent(
       report: (problem) => registry.problems.add(problem),
       displayPath: (inputPath) => registry.displayPath(inputPath),
     },
-    checks: {
-      report: (problem) => registry.problems.add(problem),
-      recordLinks: (inputPath, links) => registry.sourceLinks.set(inputPath, links),
-      displayPath: (inputPath) => registry.displayPath(inputPath),
-    },
+    // SITE_CHECKS=off exists only so the benchmark can measure what the checks cost.
+    checks:
+      process.env.SITE_CHECKS === "off"
+        ? undefined
+        : {
+            report: (problem) => registry.problems.add(problem),
+            recordLinks: (inputPath, links) => registry.sourceLinks.set(inputPath, links),
+            displayPath: (inputPath) => registry.displayPath(inputPath),
+          },
   });
   // The first page to render builds the navigation tree, from every page's data.
   const render = md.render.bind(md);
@@ -71,5 +75,23 @@ export function registerContent(
     return nav;
   });
   config.addNunjucksGlobal("serviceNavigation", serviceNavigation);
+  config.addNunjucksGlobal("component", renderComponent);
+
+  // Site-wide furniture (footer, service navigation) is the same on every page of a section:
+  // render each variant once per build, not once per page.
+  const furniture = new Map<string, string>();
+  config.on("eleventy.before", () => furniture.clear());
+  config.addNunjucksGlobal(
+    "renderOnce",
+    (
+      key: string,
+      name: "serviceNavigation" | "footer" | "phaseBanner",
+      params: Record<string, unknown>,
+    ) => {
+      let html = furniture.get(key);
+      if (html === undefined) furniture.set(key, (html = renderComponent(name, params)));
+      return html;
+    },
+  );
   return { md, renderComponent };
 }

@@ -23,7 +23,7 @@ function externalLinks(project: Project): { url: string; file: string; line: num
 export function registerReporting(config: UserConfig, project: Project): void {
   const runChecks = siteChecks(config, project);
   config.on("eleventy.after", (build: AfterBuild) => {
-    runChecks(build);
+    if (process.env.SITE_CHECKS !== "off") runChecks(build);
     const problems = sortProblems(project.registry.problems.all);
     const linksFile = process.env.SITE_EXTERNAL_LINKS;
     if (linksFile) writeFileSync(linksFile, JSON.stringify(externalLinks(project)));

@@ -34,21 +34,46 @@ const MACROS: Record<ComponentName, { file: string; macro: string }> = {
   },
   details: { file: "govuk/components/details/macro.njk", macro: "govukDetails" },
   tag: { file: "govuk/components/tag/macro.njk", macro: "govukTag" },
+  serviceNavigation: {
+    file: "govuk/components/service-navigation/macro.njk",
+    macro: "govukServiceNavigation",
+  },
+  footer: { file: "govuk/components/footer/macro.njk", macro: "govukFooter" },
+  breadcrumbs: { file: "govuk/components/breadcrumbs/macro.njk", macro: "govukBreadcrumbs" },
+  pagination: { file: "govuk/components/pagination/macro.njk", macro: "govukPagination" },
+  phaseBanner: { file: "govuk/components/phase-banner/macro.njk", macro: "govukPhaseBanner" },
+  sideNavigation: {
+    file: "moj/components/side-navigation/macro.njk",
+    macro: "mojSideNavigation",
+  },
+  timeline: { file: "moj/components/timeline/macro.njk", macro: "mojTimeline" },
 };
 
-/** Renders a GOV.UK component macro from TypeScript; each template is compiled once. */
+type Macro = (params: Record<string, unknown>) => unknown;
+
+/**
+ * Renders GOV.UK and MoJ component macros from TypeScript and from layouts (the `component`
+ * global). Each macro is looked up once: a `{% from ... import %}` in a layout would run the
+ * macro file again on every page, which profiling showed as a large part of layout time.
+ */
 export function componentRenderer(env: nunjucks.Environment): RenderComponent {
-  const compiled = new Map<ComponentName, nunjucks.Template>();
+  const macros = new Map<ComponentName, Macro>();
   return (name, params) => {
-    let template = compiled.get(name);
-    if (!template) {
-      const { file, macro } = MACROS[name];
-      template = new nunjucks.Template(
-        `{% from "${file}" import ${macro} %}{{ ${macro}(params) }}`,
-        env,
-      );
-      compiled.set(name, template);
+    let macro = macros.get(name);
+    if (!macro) {
+      const { file, macro: exportName } = MACROS[name];
+      let exported: Record<string, Macro> | undefined;
+      const template = env.getTemplate(file, true) as unknown as {
+        getExported(cb: (error: Error | null, result: unknown) => void): void;
+      };
+      template.getExported((error, result) => {
+        if (error) throw error;
+        exported = result as Record<string, Macro>;
+      });
+      macro = exported?.[exportName];
+      if (!macro) throw new Error(`${file} does not export ${exportName}`);
+      macros.set(name, macro);
     }
-    return template.render({ params });
+    return String(macro(params));
   };
 }

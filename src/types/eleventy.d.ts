@@ -34,6 +34,7 @@ declare module "@11ty/eleventy" {
 
   export class Eleventy {
     constructor(input?: string, output?: string, options?: Record<string, unknown>);
+    init(): Promise<void>;
     write(): Promise<unknown>;
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
     watch(): Promise<void>;

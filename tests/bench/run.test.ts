@@ -1,0 +1,25 @@
+// A tiny benchmark run, so `npm run bench` never rots. Asserts shape, never speed.
+import { describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { benchmarkSize, median, table } from "../../src/bench/run.js";
+
+describe("the benchmark", () => {
+  it("takes medians", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it("builds a small corpus bare and with the full engine, and reports it", async () => {
+    const result = await benchmarkSize(30, 1, mkdtempSync(path.join(tmpdir(), "bench-test-")));
+    expect(result.pages).toBe(30);
+    for (const n of [result.bare, result.full, result.noChecks, result.peakMb, result.bareMb]) {
+      expect(n).toBeGreaterThan(0);
+    }
+    expect(result.searchSeconds).toBeGreaterThan(0);
+    expect(table([result])).toMatch(
+      /^\| pages \| bare Eleventy \| full engine \|[\s\S]*\n\| 30 \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|/,
+    );
+  }, 120_000);
+});
