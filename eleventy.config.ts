@@ -9,6 +9,8 @@ import { registerReporting } from "./src/site/reporting.js";
 import { registerTimeline } from "./src/site/timeline.js";
 import { registerEnginePages } from "./src/site/pages.js";
 import { registerSearch } from "./src/site/search.js";
+import { registerPageMeta } from "./src/site/page-meta.js";
+import { registerSiteFiles } from "./src/site/site-files.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -18,6 +20,8 @@ export default function (config: UserConfig) {
   registerTimeline(config, project, md, renderComponent);
   registerEnginePages(config, project);
   registerSearch(config, project);
+  registerPageMeta(config, project);
+  registerSiteFiles(config, project);
   registerAssets(config, project);
   registerReporting(config, project);
   config.addPlugin(HtmlBasePlugin);

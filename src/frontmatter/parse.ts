@@ -2,8 +2,7 @@
 // it records the problem (with its line in the file) in the page's data, and the page
 // registry reports every bad page together once all pages are read.
 //
-// Values are parsed with js-yaml, as Eleventy itself does (fast, and the same dates). The
-// positions of fields, needed only when a message must point at one, are worked out on demand.
+// Values are parsed with js-yaml, as Eleventy itself does (fast). The positions of fields, needed only when a message must point at one, are worked out on demand.
 import yaml from "js-yaml";
 import { parseYaml, type ParsedYaml } from "../data/yaml.js";
 import { LAYOUTS } from "./schema.js";
@@ -42,7 +41,8 @@ export function parseFrontmatter(str: string): Record<string, unknown> {
   const bodyLineOffset = countLines(str) + 1;
   let value: unknown;
   try {
-    value = yaml.load(str) ?? {};
+    // Core schema: dates stay text. js-yaml's default turns 2026-02-30 into 2 March, silently.
+    value = yaml.load(str, { schema: yaml.CORE_SCHEMA }) ?? {};
   } catch {
     // Only on this rare path: the yaml package's messages and positions are the clearer ones.
     const first = parseYaml(str).errors[0] ?? { message: "the YAML could not be read" };

@@ -30,6 +30,16 @@ export const pageFrontmatterSchema = z
     date: z.union([z.string(), z.date()]).optional(),
     /** Leave the page out of the site search. */
     searchable: z.boolean().optional(),
+    // GOV.UK tech-docs fields, so pages move across unchanged (checked in src/review/).
+    last_reviewed_on: z.union([z.string(), z.date()]).optional(),
+    review_in: z.string().optional(),
+    owner_slack: z.string().optional(),
+    /** Old addresses of this page; each becomes a redirect here. */
+    old_paths: z.array(z.string().regex(/^\//, "must start with /")).optional(),
+    /** Ask search engines not to index this page. */
+    prevent_indexing: z.boolean().optional(),
+    /** Overrides the date taken from git history. */
+    last_updated: z.union([z.string(), z.date()]).optional(),
   })
   .partial({ layout: true })
   .strict();

@@ -1,4 +1,5 @@
 // What the engine knows about each page, gathered once per build before anything renders.
+import type { PageReview } from "../review/page-review.js";
 export interface PageRecord {
   /** Eleventy input path, e.g. ./content/guide/index.md */
   inputPath: string;
@@ -13,6 +14,11 @@ export interface PageRecord {
   parentKey?: string;
   order?: number;
   includeInBreadcrumbs: boolean;
+  review?: PageReview;
+  oldPaths: string[];
+  preventIndexing: boolean;
+  /** Frontmatter last_updated, if given (YYYY-MM-DD). */
+  lastUpdated?: string;
   /** Line of a frontmatter field, for located messages. */
   lineOf(field: string): number | undefined;
 }

@@ -10,12 +10,18 @@ import { ProblemCollector } from "../problems/collector.js";
 import { buildTree, type NavTree } from "../navigation/tree.js";
 import type { PageRecord } from "../navigation/types.js";
 import type { SourceLink } from "../checks/markdown-checks.js";
+import { pageReview, type ReviewFields } from "../review/page-review.js";
+import { toIsoDate } from "../review/dates.js";
 
 interface EleventyPageData {
   page: { inputPath: string; url: string | false };
   title?: unknown;
   eleventyNavigation?: { key?: string; parent?: string; order?: number };
   includeInBreadcrumbs?: boolean;
+  site?: { ownerSlack?: string };
+  old_paths?: unknown;
+  prevent_indexing?: unknown;
+  last_updated?: unknown;
   [FRONTMATTER_META]?: FrontmatterMeta;
   [key: string]: unknown;
 }
@@ -58,6 +64,21 @@ export class PageRegistry {
     } else this.validate(data, meta, file, lineOf);
 
     const title = typeof data.title === "string" ? data.title : path.basename(inputPath, ".md");
+    const { review, problems } = pageReview(data as ReviewFields, data.site?.ownerSlack, {
+      file,
+      lineOf,
+    });
+    for (const problem of problems) this.problems.add(problem);
+    const lastUpdated = data.last_updated === undefined ? undefined : toIsoDate(data.last_updated);
+    if (data.last_updated !== undefined && !lastUpdated) {
+      this.problems.add({
+        file,
+        line: lineOf("last_updated"),
+        kind: "frontmatter",
+        message: `"last_updated": "${String(data.last_updated)}" is not a real date`,
+        hint: "write it as YYYY-MM-DD",
+      });
+    }
     const nav = data.eleventyNavigation;
     this.pages.set(inputPath, {
       inputPath,
@@ -70,6 +91,12 @@ export class PageRegistry {
       parentKey: nav?.parent,
       order: nav?.order,
       includeInBreadcrumbs: data.includeInBreadcrumbs === true,
+      review,
+      oldPaths: Array.isArray(data.old_paths)
+        ? data.old_paths.filter((p): p is string => typeof p === "string")
+        : [],
+      preventIndexing: data.prevent_indexing === true,
+      lastUpdated,
       lineOf,
     });
   }

@@ -28,6 +28,15 @@ export const settingsSchema = z.strictObject({
   navigation: z.array(link).default([]),
   footerLinks: z.array(link).default([]),
   contactEmail: z.email().optional(),
+  /** Slack channel that owns pages with no owner_slack of their own. */
+  ownerSlack: z
+    .string()
+    .regex(/^[#@]\S+$/, "must be a #channel or @person")
+    .optional(),
+  /** Old address → new address, for pages moved or removed. */
+  redirects: z.record(z.string().regex(/^\//, "must start with /"), z.string().min(1)).default({}),
+  /** Ask search engines not to index the whole site (robots.txt and every page). */
+  preventIndexing: z.boolean().default(false),
   organisation: z.string().default("Ministry of Justice"),
   /** Severity per check: error (fails the build), warning (reported), off. */
   checks: z
@@ -43,9 +52,9 @@ export const settingsSchema = z.strictObject({
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 
-/** Absolute URL of a site path, including the path prefix (for feeds, sitemaps, canonical links). */
-export function absoluteUrl(settings: Settings, sitePath: string): string {
-  const base = settings.baseUrl.endsWith("/") ? settings.baseUrl : `${settings.baseUrl}/`;
-  const prefix = settings.pathPrefix.replace(/^\//, "");
+/** Absolute URL of a site path, with the build's path prefix (for feeds, sitemaps, canonical links). */
+export function absoluteUrl(baseUrl: string, pathPrefix: string, sitePath: string): string {
+  const base = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
+  const prefix = pathPrefix.replace(/^\//, "");
   return new URL(prefix + sitePath.replace(/^\//, ""), base).href;
 }

@@ -35,7 +35,7 @@ export function siteChecks(config: UserConfig, project: Project): (build: AfterB
     );
     const problems = checkSiteLinks(pages, {
       outputDir: path.resolve(directories.output),
-      pathPrefix: normalisePrefix(config.pathPrefix),
+      pathPrefix: project.pathPrefix(),
       sourceLinks: (inputPath) => registry.sourceLinks.get(inputPath),
       templateSource: (inputPath, href) => {
         if (settingsLinks.has(href)) return { file: settingsFile, line: settingsLinks.get(href) };
@@ -64,9 +64,4 @@ function settingsLinkLines(file: string, settings: Settings): Map<string, number
     });
   }
   return lines;
-}
-
-function normalisePrefix(prefix: string | undefined): string {
-  const p = prefix && prefix !== "" ? prefix : "/";
-  return `/${p.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
 }

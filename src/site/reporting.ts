@@ -7,7 +7,9 @@ import { sortProblems } from "../problems/collector.js";
 import { SiteBuildError } from "../problems/problem.js";
 import { formatProblems } from "../cli/report.js";
 import { githubAnnotations, jsonReport } from "../checks/report-formats.js";
+import path from "node:path";
 import { siteChecks, type AfterBuild } from "./checks.js";
+import { redirectStep } from "./site-files.js";
 import type { Project } from "./project.js";
 
 /** Every http(s) link written in the content, with its file and line (for check:external). */
@@ -22,8 +24,10 @@ function externalLinks(project: Project): { url: string; file: string; line: num
 
 export function registerReporting(config: UserConfig, project: Project): void {
   const runChecks = siteChecks(config, project);
+  const redirects = redirectStep(project);
   config.on("eleventy.after", (build: AfterBuild) => {
     if (process.env.SITE_CHECKS !== "off") runChecks(build);
+    redirects(path.resolve(build.directories.output));
     const problems = sortProblems(project.registry.problems.all);
     const linksFile = process.env.SITE_EXTERNAL_LINKS;
     if (linksFile) writeFileSync(linksFile, JSON.stringify(externalLinks(project)));

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { MarkdownIt } from "markdown-it";
-import { absoluteUrl, type Settings } from "../settings/schema.js";
+import type { Settings } from "../settings/schema.js";
 import type { LocatedMilestone } from "../timeline/load.js";
 import { TIMELINE_FILE } from "../timeline/load.js";
 import { overduePlans, presentTimeline, today } from "../timeline/present.js";
@@ -48,8 +48,8 @@ export function registerTimeline(
     const pageUrl = project.registry.urlForLayout("timeline") ?? "/";
     return atomFeed(presentTimeline(milestones), {
       title: `${site.serviceName}: timeline`,
-      pageUrl: absoluteUrl(site, pageUrl),
-      feedUrl: absoluteUrl(site, FEED_URL),
+      pageUrl: project.absoluteUrl(pageUrl),
+      feedUrl: project.absoluteUrl(FEED_URL),
       author: site.organisation,
       renderHtml: render,
     });

@@ -13,6 +13,8 @@ function page(inputPath: string, url: string, extra: Partial<PageRecord> = {}): 
     key: extra.key ?? title,
     explicitKey: Boolean(extra.key),
     includeInBreadcrumbs: false,
+    oldPaths: [],
+    preventIndexing: false,
     lineOf: (field) => ({ "eleventyNavigation.parent": 7, "eleventyNavigation.key": 6 })[field],
     ...extra,
   };

@@ -1,0 +1,79 @@
+// What a page says about itself at its foot: when it last changed, its review, and where to see
+// its source or report a problem. All decided here; the layout only places it.
+import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import { LastUpdated } from "../history/last-updated.js";
+import { formatDate } from "../review/dates.js";
+import type { Settings } from "../settings/schema.js";
+import type { Project } from "./project.js";
+
+export interface PageMeta {
+  lastUpdated?: string;
+  review?: {
+    lastReviewed: string;
+    reviewBy: string;
+    reviewByIso: string;
+    owner?: string;
+    overdue: boolean;
+  };
+  sourceUrl?: string;
+  reportUrl?: string;
+  repositoryUrl?: string;
+  canonicalUrl: string;
+  noindex: boolean;
+}
+
+export function registerPageMeta(config: UserConfig, project: Project): void {
+  let history = new LastUpdated(project.inputDir);
+  config.on("eleventy.before", () => {
+    history = new LastUpdated(project.inputDir); // git history is read again for each build
+  });
+
+  config.addNunjucksGlobal(
+    "pageMeta",
+    (page: { url: string; inputPath: string }, title: string, site: Settings): PageMeta => {
+      const record = project.registry.page(page.inputPath);
+      const today = new Date().toISOString().slice(0, 10);
+      const canonicalUrl = project.absoluteUrl(page.url);
+      const meta: PageMeta = {
+        canonicalUrl,
+        noindex: site.preventIndexing || Boolean(record?.preventIndexing),
+      };
+      if (!record) return meta;
+      const updated = record.lastUpdated ?? history.of(path.resolve(page.inputPath));
+      if (updated) meta.lastUpdated = formatDate(updated);
+      if (record.review) {
+        const { lastReviewed, reviewBy, owner } = record.review;
+        meta.review = {
+          lastReviewed: formatDate(lastReviewed),
+          reviewBy: formatDate(reviewBy),
+          reviewByIso: reviewBy,
+          owner,
+          overdue: reviewBy < today,
+        };
+      }
+      const repo = site.repository;
+      if (repo) {
+        const source = path
+          .relative(project.inputDir, path.resolve(page.inputPath))
+          .split(path.sep)
+          .join("/");
+        const repoUrl = repo.url.replace(/\/$/, "");
+        meta.repositoryUrl = repoUrl;
+        meta.sourceUrl = `${repoUrl}/blob/${repo.branch}/${[repo.contentPath, source].filter(Boolean).join("/")}`;
+        const query = new URLSearchParams({
+          title: `Problem with the page "${title}"`,
+          body: `Page: ${canonicalUrl}\n\nWhat is wrong:\n`,
+        });
+        meta.reportUrl = `${repoUrl}/issues/new?${query}`;
+      } else if (site.contactEmail) {
+        const query = new URLSearchParams({
+          subject: `Problem with the page "${title}"`,
+          body: `Page: ${canonicalUrl}`,
+        });
+        meta.reportUrl = `mailto:${site.contactEmail}?${query.toString().replace(/\+/g, "%20")}`;
+      }
+      return meta;
+    },
+  );
+}

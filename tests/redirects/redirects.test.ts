@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { collectRedirects, redirectFile, redirectPage } from "../../src/redirects/redirects.js";
+import type { PageRecord } from "../../src/navigation/types.js";
+
+const page = (url: string, oldPaths: string[] = []): PageRecord => ({
+  inputPath: `.${url}.md`,
+  file: `content${url.replace(/\/$/, "")}.md`,
+  url,
+  title: `Page ${url}`,
+  key: url,
+  explicitKey: false,
+  includeInBreadcrumbs: false,
+  oldPaths,
+  preventIndexing: false,
+  lineOf: (f) => (f === "old_paths" ? 4 : undefined),
+});
+
+describe("redirects", () => {
+  it("come from old_paths and from site settings", () => {
+    const { redirects, problems } = collectRedirects(
+      [page("/new/", ["/old.html", "/old/"])],
+      { "/gone/": "/new/", "/away/": "https://www.gov.uk/" },
+      "site.yml",
+    );
+    expect(problems).toEqual([]);
+    expect(redirects.map((r) => `${r.from} → ${r.to}`)).toEqual([
+      "/old.html → /new/",
+      "/old/ → /new/",
+      "/gone/ → /new/",
+      "/away/ → https://www.gov.uk/",
+    ]);
+  });
+
+  it("may not take a real page's address, point nowhere, or repeat", () => {
+    const { problems } = collectRedirects(
+      [page("/a/", ["/b/", "/x/"]), page("/b/"), page("/c/", ["/x/"])],
+      { "/y/": "/missing/" },
+      "content/_data/site.yml",
+    );
+    expect(problems.map((p) => `${p.file}:${p.line ?? "-"} ${p.message}`)).toEqual([
+      "content/a.md:4 the old address /b/ is the address of a page (content/b.md)",
+      "content/c.md:4 /x/ already redirects to /a/ (content/a.md)",
+      "content/_data/site.yml:- the redirect from /y/ points to /missing/, which is not a page",
+    ]);
+  });
+
+  it("are written where the old address is served from", () => {
+    expect(redirectFile("/tools/control-panel.html")).toBe("tools/control-panel.html");
+    expect(redirectFile("/data/amazon-s3/")).toBe("data/amazon-s3/index.html");
+    expect(redirectFile("/data/amazon-s3")).toBe("data/amazon-s3/index.html");
+  });
+
+  it("refresh to the new page, with a canonical link and a visible link", () => {
+    const html = redirectPage(
+      { from: "/old/", to: "/new/", title: "New & shiny", source: { file: "x" } },
+      "/guidance/new/",
+      "https://example.gov.uk/guidance/new/",
+    );
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/guidance/new/">');
+    expect(html).toContain('<link rel="canonical" href="https://example.gov.uk/guidance/new/">');
+    expect(html).toContain('<a href="/guidance/new/">New &amp; shiny</a>');
+  });
+});
