@@ -2,7 +2,7 @@
 // cache forever). Results are cached on disk by a hash of their inputs, so repeated builds
 // (tests, watch mode) skip Sass and esbuild when nothing changed.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 
 export interface AssetManifest {
@@ -31,7 +31,10 @@ export async function buildAssets(projectRoot: string, outputDir: string): Promi
       bundleJs(assetsDir, "search"),
     ]);
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(cacheFile, JSON.stringify(built));
+    // Write then rename, so a build running at the same time never reads half a file.
+    const partial = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(partial, JSON.stringify(built));
+    renameSync(partial, cacheFile);
   }
 
   const manifest: AssetManifest = {};

@@ -30,8 +30,9 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env } });
     let stdout = "";
+    let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", () => undefined);
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("close", (code) => {
       const stats = stdout
         .split("\n")
@@ -40,7 +41,7 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
       resolve({
         seconds: (performance.now() - started) / 1000,
         maxRssKb: stats ? (JSON.parse(stats) as { maxRssKb: number }).maxRssKb : undefined,
-        stdout,
+        stdout: code ? `${stdout}\n${stderr}` : stdout,
         code: code ?? 1,
       });
     });
