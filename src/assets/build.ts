@@ -2,7 +2,14 @@
 // cache forever). Results are cached on disk by a hash of their inputs, so repeated builds
 // (tests, watch mode) skip Sass and esbuild when nothing changed.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import {
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  existsSync,
+  readdirSync,
+} from "node:fs";
 import path from "node:path";
 
 export interface AssetManifest {

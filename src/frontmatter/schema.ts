@@ -28,6 +28,8 @@ export const pageFrontmatterSchema = z
     permalink: z.union([z.string(), z.literal(false)]).optional(),
     tags: z.union([z.string(), z.array(z.string())]).optional(),
     date: z.union([z.string(), z.date()]).optional(),
+    /** Build the page but leave it out of side navigation and previous/next links. */
+    hideInNavigation: z.boolean().optional(),
     /** Leave the page out of the site search. */
     searchable: z.boolean().optional(),
     // GOV.UK tech-docs fields, so pages move across unchanged (checked in src/review/).

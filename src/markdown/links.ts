@@ -9,6 +9,8 @@ import type { Problem } from "../problems/problem.js";
 import { inlineLines } from "./lines.js";
 
 export interface LinkContext {
+  /** The content folder: relative links to files in it become site addresses. */
+  inputDir: string;
   /** URL of the page built from this absolute source path, if any. */
   urlForSource(absolutePath: string): string | undefined;
   report(problem: Problem): void;
@@ -36,6 +38,8 @@ export function links(md: MarkdownIt, ctx: LinkContext): void {
       const startLine = (block.map?.[0] ?? 0) + 1 + offset;
       inlineLines(block.children, startLine, (token, line) => {
         if (token.type === "link_open") rewrite(token, inputPath, file, line, ctx);
+        if (token.type === "link_open") rewriteAsset(token, "href", inputPath, ctx);
+        if (token.type === "image") rewriteAsset(token, "src", inputPath, ctx);
         if (token.type === "text") findUndefinedReferences(token, file, line, ctx);
       });
     }
@@ -66,6 +70,22 @@ function rewrite(
     message: `link to "${href}" does not match any page`,
     hint: "check the file name and the path relative to this file (../ goes up one folder)",
   });
+}
+
+/**
+ * Pages are published as folders (guide/page.md → /guide/page/), so a relative link to an image or
+ * file written next to the Markdown (images/x.png) would resolve one folder too deep in the
+ * browser. Such links are made site-absolute from the source file's folder, so they work both on
+ * GitHub and on the site.
+ */
+function rewriteAsset(token: Token, attr: string, inputPath: string, ctx: LinkContext): void {
+  const href = String(token.attrGet(attr) ?? "");
+  if (!href || /^(?:[a-z][a-z0-9+.-]*:|\/|#|\?)/i.test(href) || MD_LINK.test(href)) return;
+  const [pathPart = "", ...rest] = href.split(/(?=[?#])/);
+  const target = path.resolve(path.dirname(path.resolve(inputPath)), decodeURI(pathPart));
+  const relative = path.relative(ctx.inputDir, target);
+  if (relative.startsWith("..")) return; // outside the content: the link checker reports it
+  token.attrSet(attr, encodeURI(`/${relative.split(path.sep).join("/")}`) + rest.join(""));
 }
 
 function findUndefinedReferences(token: Token, file: string, line: number, ctx: LinkContext): void {

@@ -72,7 +72,7 @@ function sideNavigation(section: NavNode, current: NavNode): SideNavigation {
 
 function neighbours(tree: NavTree, node: NavNode): { previous?: Link; next?: Link } {
   const order = node.section ? tree.sectionOrder.get(node.section) : undefined;
-  if (!order) return {};
+  if (!order || node.sectionIndex < 0) return {};
   const prev = order[node.sectionIndex - 1];
   const next = order[node.sectionIndex + 1];
   return { previous: prev && link(prev), next: next && link(next) };

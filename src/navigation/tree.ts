@@ -45,7 +45,8 @@ export function buildTree(pages: PageRecord[]): NavTree {
       : folderParent(node, byFolderIndex);
     if (parent && parent !== node) {
       node.parent = parent;
-      parent.children.push(node);
+      // A hidden page keeps its parent (for breadcrumbs) but is not listed among its children.
+      if (!node.page.hidden) parent.children.push(node);
     }
   }
   reportCycles(nodes, problems);
@@ -58,6 +59,14 @@ export function buildTree(pages: PageRecord[]): NavTree {
       walk(section, 1, section, order);
       sectionOrder.set(section, order);
     });
+    // Hidden pages are in no reading order, but show their parent's section around them.
+    for (const node of nodes) {
+      if (node.page.hidden && node.parent?.section) {
+        node.section = node.parent.section;
+        node.depth = node.parent.depth + 1;
+        node.sectionIndex = -1;
+      }
+    }
   }
   return { root, byUrl, sectionOrder, problems };
 }

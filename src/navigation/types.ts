@@ -14,6 +14,8 @@ export interface PageRecord {
   parentKey?: string;
   order?: number;
   includeInBreadcrumbs: boolean;
+  /** Built and linkable, but not listed in navigation. */
+  hidden?: boolean;
   review?: PageReview;
   oldPaths: string[];
   preventIndexing: boolean;

@@ -21,6 +21,7 @@ interface EleventyPageData {
   site?: { ownerSlack?: string };
   old_paths?: unknown;
   prevent_indexing?: unknown;
+  hideInNavigation?: unknown;
   last_updated?: unknown;
   [FRONTMATTER_META]?: FrontmatterMeta;
   [key: string]: unknown;
@@ -96,6 +97,7 @@ export class PageRegistry {
         ? data.old_paths.filter((p): p is string => typeof p === "string")
         : [],
       preventIndexing: data.prevent_indexing === true,
+      hidden: data.hideInNavigation === true,
       lastUpdated,
       lineOf,
     });

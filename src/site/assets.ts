@@ -2,6 +2,7 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { buildAssets, type AssetManifest } from "../assets/build.js";
+import { copyContentFiles } from "../assets/content-files.js";
 import type { Project } from "./project.js";
 
 export function registerAssets(config: UserConfig, project: Project): void {
@@ -16,4 +17,7 @@ export function registerAssets(config: UserConfig, project: Project): void {
     return url;
   });
   config.addPassthroughCopy({ [path.join(project.root, "assets/images")]: "assets/images" });
+  config.on("eleventy.before", ({ directories }: { directories: { output: string } }) => {
+    copyContentFiles(project.inputDir, path.resolve(directories.output));
+  });
 }

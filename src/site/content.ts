@@ -45,6 +45,7 @@ export function registerContent(
   const md = createMarkdown({
     renderComponent,
     links: {
+      inputDir: project.inputDir,
       urlForSource: (file) => registry.pageAtPath(file)?.url,
       report: (problem) => registry.problems.add(problem),
       displayPath: (inputPath) => registry.displayPath(inputPath),

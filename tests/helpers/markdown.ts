@@ -10,6 +10,7 @@ export function markdown(pages: Record<string, string> = {}) {
   const md = createMarkdown({
     renderComponent: componentRenderer(createNunjucks(path.join(projectRoot, "_includes"))),
     links: {
+      inputDir: path.join(projectRoot, "content"),
       urlForSource: (file) => pages[path.relative(projectRoot, file)],
       report: (p) => problems.push(p),
       displayPath: (p) => path.relative(projectRoot, path.resolve(p)),
