@@ -26,6 +26,8 @@ export default function (config: UserConfig) {
   registerReporting(config, project);
   config.addPlugin(HtmlBasePlugin);
   config.setServerOptions({ port: 8080, showAllHosts: false });
+  // The content folder is always named explicitly; .gitignore is about the repository.
+  config.setUseGitIgnore(false);
 
   return {
     dir: { includes: project.includesRelative, layouts: project.includesRelative, data: "_data" },

@@ -4,12 +4,11 @@ import { spawn } from "node:child_process";
 import {
   appendFileSync,
   existsSync,
-  mkdtempSync,
+  mkdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
@@ -203,7 +202,10 @@ async function main(): Promise<void> {
       "no-incremental": { type: "boolean", default: false },
     },
   });
-  const workDir = mkdtempSync(path.join(tmpdir(), "site-bench-"));
+  // Inside the project: Eleventy's incremental rebuilds only work for content under its
+  // working folder, as a real site's content/ is.
+  const workDir = path.join(root, ".bench");
+  mkdirSync(workDir, { recursive: true });
   const sizes = values.sizes.split(",").map(Number);
   const results: SizeResult[] = [];
   for (const size of sizes) {

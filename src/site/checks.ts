@@ -19,6 +19,8 @@ interface Result {
 export interface AfterBuild {
   results: Result[];
   directories: { output: string };
+  runMode?: string;
+  incremental?: boolean;
 }
 
 export function siteChecks(config: UserConfig, project: Project): (build: AfterBuild) => void {
@@ -27,12 +29,20 @@ export function siteChecks(config: UserConfig, project: Project): (build: AfterB
   const settingsFile = path.relative(process.cwd(), settingsPath);
   const settingsLinks = settingsLinkLines(settingsPath, settings);
 
-  return ({ results, directories }) => {
-    const pages: BuiltPage[] = results.flatMap((r) =>
-      r.url && typeof r.outputPath === "string" && r.outputPath.endsWith(".html")
-        ? [{ inputPath: r.inputPath, url: r.url, content: r.content }]
-        : [],
-    );
+  // An incremental rebuild (npm start) reports only the pages it rewrote; links are checked
+  // against every page built so far, forgetting pages whose source has gone.
+  const built = new Map<string, BuiltPage>();
+  return ({ results, directories, incremental }) => {
+    if (!incremental) built.clear();
+    for (const r of results) {
+      if (r.url && typeof r.outputPath === "string" && r.outputPath.endsWith(".html")) {
+        built.set(r.url, { inputPath: r.inputPath, url: r.url, content: r.content });
+      }
+    }
+    for (const [url, page] of built) {
+      if (page.inputPath.endsWith(".md") && !registry.page(page.inputPath)) built.delete(url);
+    }
+    const pages = [...built.values()];
     const problems = checkSiteLinks(pages, {
       outputDir: path.resolve(directories.output),
       pathPrefix: project.pathPrefix(),

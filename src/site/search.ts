@@ -28,13 +28,21 @@ export function registerSearch(config: UserConfig, project: Project): void {
       .sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" })),
   );
 
-  config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    // The benchmark times the build and the indexing separately.
-    if (process.env.SITE_SEARCH === "off") return;
-    const siteDir = path.resolve(directories.output);
-    const summary = await writeSearchIndex(siteDir, path.join(siteDir, "pagefind"));
-    if (process.env.SITE_REPORT !== "json") {
-      console.log(`Search index: ${summary.pages} pages in ${summary.seconds.toFixed(2)} s`);
-    }
-  });
+  config.on(
+    "eleventy.after",
+    async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+      // The benchmark times the build and the indexing separately.
+      if (process.env.SITE_SEARCH === "off") return;
+      const siteDir = path.resolve(directories.output);
+      const indexing = writeSearchIndex(siteDir, path.join(siteDir, "pagefind")).then((summary) => {
+        if (process.env.SITE_REPORT !== "json") {
+          console.log(`Search index: ${summary.pages} pages in ${summary.seconds.toFixed(2)} s`);
+        }
+      });
+      // In the preview, pages reload at once and the index follows a moment later.
+      if (runMode === "serve")
+        indexing.catch((e: Error) => console.error(`Search index: ${e.message}`));
+      else await indexing;
+    },
+  );
 }

@@ -25,6 +25,7 @@ declare module "@11ty/eleventy" {
     on(event: string, fn: (...args: never[]) => unknown): void;
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
+    setUseGitIgnore(use: boolean): void;
     addWatchTarget(target: string): void;
     setWatchThrottleWaitTime(ms: number): void;
     ignores: { add(glob: string): void };
