@@ -22,7 +22,8 @@ interface Pagefind {
   ): Promise<{ results: { data(): Promise<ResultData> }[] } | null>;
 }
 
-const MAX_RESULTS = 20;
+/** Results are fetched a page at a time: each shown result downloads its own fragment. */
+const PAGE_SIZE = 10;
 const MAX_SECTIONS = 3;
 
 const form = document.querySelector<HTMLFormElement>("form.app-search");
@@ -30,6 +31,7 @@ const input = document.querySelector<HTMLInputElement>("#app-search-input");
 const status = document.querySelector<HTMLElement>("#app-search-status");
 const list = document.querySelector<HTMLOListElement>("#app-search-results");
 const noJs = document.querySelector<HTMLElement>(".app-search__no-js");
+const more = document.querySelector<HTMLButtonElement>("#app-search-more");
 
 if (form && input && status && list) void start(form, input, status, list);
 
@@ -50,6 +52,18 @@ async function start(
   }
   if (noJs) noJs.hidden = true;
 
+  let results: { data(): Promise<ResultData> }[] = [];
+  const showMore = async () => {
+    const shown = list.children.length;
+    const next = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+    list.append(...next.map(renderResult));
+    if (more) more.hidden = list.children.length >= results.length;
+  };
+  more?.addEventListener("click", () => {
+    const first = list.children.length;
+    void showMore().then(() => list.children[first]?.querySelector("a")?.focus());
+  });
+
   const run = async (query: string) => {
     const url = new URL(location.href);
     if (query) url.searchParams.set("q", query);
@@ -57,13 +71,15 @@ async function start(
     history.replaceState(null, "", url);
     if (!query.trim()) {
       list.replaceChildren();
+      if (more) more.hidden = true;
       status.textContent = "";
       return;
     }
     const search = await pagefind.debouncedSearch(query, {}, 200);
     if (!search) return; // a newer query superseded this one
-    const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    list.replaceChildren(...data.map(renderResult));
+    results = search.results;
+    list.replaceChildren();
+    await showMore();
     const n = search.results.length;
     status.textContent =
       n === 0 ? `No results for “${query}”` : `${n} result${n === 1 ? "" : "s"} for “${query}”`;

@@ -8,6 +8,13 @@ export interface ServiceNavItem {
   current: boolean;
 }
 
+/** The footer's links: the site's own, then its source repository when it has one. */
+export function footerLinks(settings: Settings): { text: string; href: string }[] {
+  const links = [...settings.footerLinks];
+  if (settings.repository) links.push({ text: "Source code", href: settings.repository.url });
+  return links;
+}
+
 export function serviceNavigation(settings: Settings, url: string): ServiceNavItem[] {
   // Only the most specific matching section is marked (About vs About › Timeline).
   const matches = settings.navigation.filter(

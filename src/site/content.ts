@@ -7,7 +7,7 @@ import { createMarkdown } from "../markdown/index.js";
 import type { RenderComponent } from "../markdown/components.js";
 import { componentRenderer, createNunjucks } from "../templates/environment.js";
 import { navigationFor, type PageNavigation } from "../navigation/page-nav.js";
-import { serviceNavigation } from "../navigation/service.js";
+import { footerLinks, serviceNavigation } from "../navigation/service.js";
 import { yamlDataParser } from "../data/data-files.js";
 import { hasSettingsFile } from "../settings/load.js";
 import type { Project } from "./project.js";
@@ -76,6 +76,7 @@ export function registerContent(
     return nav;
   });
   config.addNunjucksGlobal("serviceNavigation", serviceNavigation);
+  config.addNunjucksGlobal("footerLinks", footerLinks);
   config.addNunjucksGlobal("component", renderComponent);
 
   // Site-wide furniture (footer, service navigation) is the same on every page of a section:

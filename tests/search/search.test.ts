@@ -1,6 +1,8 @@
 // Site search: the index the build writes, and what a reader gets in a real browser.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { writeCorpus } from "../../src/bench/corpus.js";
 import path from "node:path";
 import { fixture, projectRoot } from "../helpers/build.js";
 import { openSite, type LiveSite } from "../helpers/site.js";
@@ -126,6 +128,37 @@ describe("pages that opt out of search", () => {
     };
     expect(await statusFor("quokka")).toBe("1 result for “quokka”");
     expect(await statusFor("zanzibarite")).toBe("No results for “zanzibarite”");
+    await page.close();
+  });
+});
+
+describe("many results", () => {
+  let site: LiveSite;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "search-many-"));
+    writeCorpus(dir, 30);
+    site = await openSite(dir);
+  });
+  afterAll(() => site?.close());
+
+  it("are shown ten at a time, and 'Show more results' moves focus to the first new one", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/search/?q=pipeline`);
+    await page.waitForSelector(".app-search-results__item");
+    await expect(page.locator(".app-search-results__item").count()).resolves.toBe(10);
+    const more = page.locator("#app-search-more");
+    await expect(more.isVisible()).resolves.toBe(true);
+    await more.click();
+    await page.waitForFunction(
+      () => document.querySelectorAll(".app-search-results__item").length > 10,
+    );
+    const eleventh = await page
+      .locator(".app-search-results__item")
+      .nth(10)
+      .locator("a")
+      .first()
+      .textContent();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(eleventh);
     await page.close();
   });
 });

@@ -46,6 +46,9 @@ describe.each([
       `Page: https://example.gov.uk${p("/tools/control-panel/")}`,
     );
     expect(html).toContain('href="https://github.com/example/guide">Repository');
+    expect(html).toMatch(
+      /class="govuk-footer__link" href="https:\/\/github.com\/example\/guide">\s*Source code/,
+    );
   });
 
   it("shows when the source last changed", () => {
