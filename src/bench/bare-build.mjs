@@ -17,6 +17,7 @@ const eleventy = new Eleventy(input, output, {
       config.addLayoutAlias(name, "bare.njk");
     }
     config.setLayoutsDirectory(path.relative(path.resolve(input), layouts));
+    config.setUseGitIgnore(false); // the corpus sits in the git-ignored .bench/ folder
     return { templateFormats: ["md"], markdownTemplateEngine: false };
   },
 });
