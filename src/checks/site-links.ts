@@ -125,10 +125,19 @@ function locate(
   return ctx.templateSource(page.inputPath, unprefixed);
 }
 
+/**
+ * <main> without the side navigation: its links come from the navigation tree, so they are
+ * pages by construction (and the first page is read whole). On a 50-page section they are most
+ * of a page's links.
+ */
 function mainOf(html: string): string {
   const start = html.indexOf("<main");
   const end = html.lastIndexOf("</main>");
-  return start === -1 || end === -1 ? html : html.slice(start, end);
+  if (start === -1 || end === -1) return html;
+  const main = html.slice(start, end);
+  const nav = main.indexOf('<nav class="moj-side-navigation');
+  const navEnd = nav === -1 ? -1 : main.indexOf("</nav>", nav);
+  return navEnd === -1 ? main : main.slice(0, nav) + main.slice(navEnd);
 }
 
 /** Most links are site-absolute ("/about/") or fragments ("#usage"): resolve those without URL. */
