@@ -1,6 +1,8 @@
 // Review dates as tech-docs owners know them: `last_reviewed_on` plus `review_in` ("6 months",
 // "1 year", "2 weeks"). Calendar arithmetic, so 12 March + 6 months is 12 September, and a month
 // after 31 January is the last day of February.
+import { daysInMonth, MONTHS } from "../data/calendar.js";
+
 export type Unit = "day" | "week" | "month" | "year";
 export interface Period {
   amount: number;
@@ -19,20 +21,6 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 const PERIOD = /^\s*(\d+|a|an|one|two|three|four|six|twelve)\s+(day|week|month|year)s?\s*$/i;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 export function parsePeriod(text: string): Period | undefined {
   const m = PERIOD.exec(text);
@@ -52,7 +40,7 @@ export function toIsoDate(value: unknown): string | undefined {
   const m = ISO_DATE.exec(text);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) ? text : undefined;
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? text : undefined;
 }
 
 export function addPeriod(isoDate: string, { amount, unit }: Period): string {
@@ -64,7 +52,7 @@ export function addPeriod(isoDate: string, { amount, unit }: Period): string {
   const months = m - 1 + amount * (unit === "year" ? 12 : 1);
   const year = y + Math.floor(months / 12);
   const month = (months % 12) + 1;
-  const day = Math.min(d, daysIn(year, month));
+  const day = Math.min(d, daysInMonth(year, month));
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
@@ -76,10 +64,6 @@ export function formatDate(isoDate: string): string {
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function pad(n: number): string {

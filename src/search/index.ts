@@ -1,5 +1,5 @@
-// Builds the Pagefind index of the built site. Pagefind splits the index into chunks, so a query downloads only what it needs, however
-// large the site grows.
+// Builds the Pagefind index of the built site. Pagefind splits the index into chunks, so a
+// query downloads only what it needs, however large the site grows.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";

@@ -4,7 +4,6 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { lineOfPath, parseYaml } from "../data/yaml.js";
 import type { Settings } from "../settings/schema.js";
-import type { UserConfig } from "@11ty/eleventy";
 import { checkSiteLinks, type BuiltPage } from "../checks/site-links.js";
 import { SETTINGS_FILE } from "../settings/load.js";
 import type { Project } from "./project.js";
@@ -23,7 +22,7 @@ export interface AfterBuild {
   incremental?: boolean;
 }
 
-export function siteChecks(config: UserConfig, project: Project): (build: AfterBuild) => void {
+export function siteChecks(project: Project): (build: AfterBuild) => void {
   const { registry, settings } = project;
   const settingsPath = path.join(project.dataDir, SETTINGS_FILE);
   const settingsFile = path.relative(process.cwd(), settingsPath);

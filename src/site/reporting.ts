@@ -23,7 +23,7 @@ function externalLinks(project: Project): { url: string; file: string; line: num
 }
 
 export function registerReporting(config: UserConfig, project: Project): void {
-  const runChecks = siteChecks(config, project);
+  const runChecks = siteChecks(project);
   const redirects = redirectStep(project);
   config.on("eleventy.after", (build: AfterBuild) => {
     if (process.env.SITE_CHECKS !== "off") runChecks(build);

@@ -2,23 +2,8 @@
 // stored date, planned milestones marked, and a warning for plans whose date has passed.
 import { slug } from "github-slugger";
 import type { Problem } from "../problems/problem.js";
-import { daysInMonth } from "./schema.js";
+import { daysInMonth, MONTHS } from "../data/calendar.js";
 import type { LocatedMilestone } from "./load.js";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 export interface PresentedMilestone extends LocatedMilestone {
   id: string;

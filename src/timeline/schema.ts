@@ -1,6 +1,7 @@
 // The timeline's data format. One stored date per milestone: the visible label and the
 // machine-readable <time datetime> are both derived from it, so they cannot disagree.
 import { z } from "zod";
+import { daysInMonth } from "../data/calendar.js";
 
 const DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 
@@ -35,10 +36,6 @@ export function isRealDate(value: string): boolean {
   const [year, month, day] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Compares two stored dates; a year-month stands for its whole month. */
