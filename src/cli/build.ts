@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import { parseBuildArgs, UsageError, type BuildArgs } from "./args.js";
 import { describeFailure } from "./report.js";
+import { findSiteBuildError } from "../problems/problem.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     }
   } catch (error) {
     if (error instanceof UsageError) console.error(error.message);
-    else if (args.report !== "json") console.error(describeFailure(error));
+    else if (args.report !== "json" || !findSiteBuildError(error)) console.error(describeFailure(error));
     if (process.env.DEBUG?.includes("site")) console.error(error);
     process.exit(1);
   }
