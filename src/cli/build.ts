@@ -76,7 +76,8 @@ async function main(): Promise<void> {
     }
   } catch (error) {
     if (error instanceof UsageError) console.error(error.message);
-    else if (args.report !== "json" || !findSiteBuildError(error)) console.error(describeFailure(error));
+    else if (args.report !== "json" || !findSiteBuildError(error))
+      console.error(describeFailure(error));
     if (process.env.DEBUG?.includes("site")) console.error(error);
     process.exit(1);
   }
