@@ -28,10 +28,8 @@ export async function buildAssets(projectRoot: string, outputDir: string): Promi
   const key = inputsHash(projectRoot, assetsDir);
   const cacheFile = path.join(cacheDir, `${key}.json`);
 
-  let built: Built[];
-  if (existsSync(cacheFile)) {
-    built = JSON.parse(readFileSync(cacheFile, "utf8")) as Built[];
-  } else {
+  let built = readCache(cacheFile);
+  if (!built) {
     built = await Promise.all([
       compileCss(projectRoot, assetsDir),
       bundleJs(assetsDir, "app"),
@@ -57,6 +55,16 @@ export async function buildAssets(projectRoot: string, outputDir: string): Promi
 }
 
 // Sass and esbuild are imported only when the cache misses: loading them costs a build time.
+/** The cached build, or undefined when there is none or it cannot be read (then: rebuild). */
+function readCache(file: string): Built[] | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as Built[];
+  } catch {
+    return undefined;
+  }
+}
+
 async function compileCss(projectRoot: string, assetsDir: string): Promise<Built> {
   const sass = await import("sass");
   const result = await sass.compileAsync(path.join(assetsDir, "scss", "app.scss"), {
