@@ -4,7 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
-import { parseBuildArgs, UsageError, type BuildArgs } from "./args.js";
+import { parseBuildArgs, type BuildArgs } from "./args.js";
 import { describeFailure } from "./report.js";
 import { findSiteBuildError } from "../problems/problem.js";
 
@@ -75,9 +75,7 @@ async function main(): Promise<void> {
       }
     }
   } catch (error) {
-    if (error instanceof UsageError) console.error(error.message);
-    else if (args.report !== "json" || !findSiteBuildError(error))
-      console.error(describeFailure(error));
+    if (args.report !== "json" || !findSiteBuildError(error)) console.error(describeFailure(error));
     if (process.env.DEBUG?.includes("site")) console.error(error);
     process.exit(1);
   }

@@ -2,6 +2,7 @@
 // page at the old address that sends readers (and search engines, via canonical) to the new one.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { escapeMarkup } from "../data/escape.js";
 import type { Problem } from "../problems/problem.js";
 import type { PageRecord } from "../navigation/types.js";
 
@@ -80,7 +81,7 @@ export function redirectFile(from: string): string {
 }
 
 export function redirectPage(r: Redirect, href: string, canonical: string): string {
-  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+  const esc = escapeMarkup;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

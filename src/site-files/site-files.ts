@@ -1,4 +1,5 @@
 // Files for machines: the sitemap, robots.txt and the page list tech-docs-monitor reads.
+import { escapeMarkup } from "../data/escape.js";
 import type { PageRecord } from "../navigation/types.js";
 
 export interface SiteFileOptions {
@@ -16,7 +17,7 @@ export function sitemap(pages: PageRecord[], o: SiteFileOptions): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...urls.map((p) => `  <url><loc>${xmlEscape(o.absoluteUrl(p.url))}</loc></url>`),
+    ...urls.map((p) => `  <url><loc>${escapeMarkup(o.absoluteUrl(p.url))}</loc></url>`),
     "</urlset>",
     "",
   ].join("\n");
@@ -39,8 +40,4 @@ export function pagesJson(pages: PageRecord[], o: SiteFileOptions): string {
       owner_slack: p.review?.owner ?? null,
     }));
   return `${JSON.stringify(list, null, 2)}\n`;
-}
-
-function xmlEscape(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

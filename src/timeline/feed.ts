@@ -1,4 +1,5 @@
 // The timeline as an Atom feed: the site's "what's new", readable by any feed reader.
+import { escapeMarkup } from "../data/escape.js";
 import type { PresentedMilestone } from "./present.js";
 
 export interface FeedOptions {
@@ -16,26 +17,26 @@ export function atomFeed(items: PresentedMilestone[], o: FeedOptions): string {
     const link = `${o.pageUrl}#${m.id}`;
     const when = timestamp(m.date);
     const status = m.planned ? "<p><strong>Planned</strong></p>" : "";
-    const body = `<p>${esc(m.label)}</p>${status}${m.description ? o.renderHtml(m.description) : ""}`;
+    const body = `<p>${escapeMarkup(m.label)}</p>${status}${m.description ? o.renderHtml(m.description) : ""}`;
     return [
       "  <entry>",
-      `    <title>${esc(m.title)}</title>`,
-      `    <id>${esc(link)}</id>`,
-      `    <link rel="alternate" type="text/html" href="${esc(link)}"/>`,
+      `    <title>${escapeMarkup(m.title)}</title>`,
+      `    <id>${escapeMarkup(link)}</id>`,
+      `    <link rel="alternate" type="text/html" href="${escapeMarkup(link)}"/>`,
       `    <updated>${when}</updated>`,
-      `    <content type="html">${esc(body)}</content>`,
+      `    <content type="html">${escapeMarkup(body)}</content>`,
       "  </entry>",
     ].join("\n");
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <title>${esc(o.title)}</title>`,
-    `  <id>${esc(o.feedUrl)}</id>`,
-    `  <link rel="self" type="application/atom+xml" href="${esc(o.feedUrl)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${esc(o.pageUrl)}"/>`,
+    `  <title>${escapeMarkup(o.title)}</title>`,
+    `  <id>${escapeMarkup(o.feedUrl)}</id>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeMarkup(o.feedUrl)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeMarkup(o.pageUrl)}"/>`,
     `  <updated>${items[0] ? timestamp(items[0].date) : "1970-01-01T00:00:00Z"}</updated>`,
-    `  <author><name>${esc(o.author)}</name></author>`,
+    `  <author><name>${escapeMarkup(o.author)}</name></author>`,
     ...entries,
     "</feed>",
     "",
@@ -44,12 +45,4 @@ export function atomFeed(items: PresentedMilestone[], o: FeedOptions): string {
 
 function timestamp(date: string): string {
   return `${date.length === 7 ? `${date}-01` : date}T00:00:00Z`;
-}
-
-function esc(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
 }
