@@ -10,7 +10,10 @@ import {
   existsSync,
   readdirSync,
 } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+
+const require = createRequire(import.meta.url);
 
 export interface AssetManifest {
   /** Logical name ("app.css") → URL path below the site root ("/assets/app.1a2b3c4d.css"). */
@@ -22,16 +25,21 @@ interface Built {
   contents: string;
 }
 
-export async function buildAssets(projectRoot: string, outputDir: string): Promise<AssetManifest> {
-  const assetsDir = path.join(projectRoot, "assets");
-  const cacheDir = path.join(projectRoot, "node_modules", ".cache", "site-assets");
-  const key = inputsHash(projectRoot, assetsDir);
+/** Builds the engine's assets (in `engineRoot`), cached in the site's node_modules/.cache. */
+export async function buildAssets(
+  engineRoot: string,
+  outputDir: string,
+  siteRoot: string,
+): Promise<AssetManifest> {
+  const assetsDir = path.join(engineRoot, "assets");
+  const cacheDir = path.join(siteRoot, "node_modules", ".cache", "site-assets");
+  const key = inputsHash(assetsDir);
   const cacheFile = path.join(cacheDir, `${key}.json`);
 
   let built = readCache(cacheFile);
   if (!built) {
     built = await Promise.all([
-      compileCss(projectRoot, assetsDir),
+      compileCss(engineRoot, siteRoot, assetsDir),
       bundleJs(assetsDir, "app"),
       bundleJs(assetsDir, "search"),
     ]);
@@ -65,11 +73,12 @@ function readCache(file: string): Built[] | undefined {
   }
 }
 
-async function compileCss(projectRoot: string, assetsDir: string): Promise<Built> {
+async function compileCss(engineRoot: string, siteRoot: string, assetsDir: string): Promise<Built> {
   const sass = await import("sass");
   const result = await sass.compileAsync(path.join(assetsDir, "scss", "app.scss"), {
-    importers: [new sass.NodePackageImporter(projectRoot)],
-    loadPaths: [projectRoot],
+    importers: [new sass.NodePackageImporter(engineRoot)],
+    // MoJ Frontend names GOV.UK's files as node_modules/govuk-frontend/…: wherever npm put them.
+    loadPaths: [engineRoot, siteRoot],
     style: "compressed",
     quietDeps: true,
     logger: {
@@ -99,14 +108,20 @@ async function bundleJs(assetsDir: string, name: string): Promise<Built> {
 }
 
 /** Hash of every asset source plus the frontend packages' versions. */
-function inputsHash(projectRoot: string, assetsDir: string): string {
+function inputsHash(assetsDir: string): string {
   const h = createHash("sha256");
   for (const file of listFiles(assetsDir)) h.update(file).update(readFileSync(file));
   for (const pkg of ["govuk-frontend", "@ministryofjustice/frontend", "sass", "esbuild"]) {
-    const manifest = path.join(projectRoot, "node_modules", pkg, "package.json");
-    if (existsSync(manifest)) h.update(readFileSync(manifest));
+    h.update(readFileSync(packageManifest(pkg)));
   }
   return h.digest("hex").slice(0, 16);
+}
+
+/** A package's package.json, found from its entry point (some packages do not export it). */
+function packageManifest(pkg: string): string {
+  let dir = path.dirname(require.resolve(pkg));
+  while (!existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  return path.join(dir, "package.json");
 }
 
 function listFiles(dir: string): string[] {

@@ -5,11 +5,9 @@ import type { MarkdownIt, Token } from "markdown-it";
 import type { Problem } from "../problems/problem.js";
 import type { RenderEnv } from "../markdown/links.js";
 import { inlineLines } from "../markdown/lines.js";
+import type { SourceLink } from "../pages/registry.js";
 
-export interface SourceLink {
-  href: string;
-  line: number;
-}
+export type { SourceLink };
 
 export interface CheckContext {
   report(problem: Omit<Problem, "severity">): void;
@@ -30,7 +28,9 @@ const REPAIRS: Record<string, string> = {
 };
 
 export function markdownChecks(md: MarkdownIt, ctx: CheckContext): void {
-  md.core.ruler.push("content_checks", (state) => {
+  // After .md links are rewritten, so recorded hrefs match the built HTML; before components
+  // fold token runs into HTML.
+  md.core.ruler.after("source_links", "content_checks", (state) => {
     const env = state.env as RenderEnv;
     const inputPath = env.page?.inputPath;
     if (!inputPath) return;

@@ -1,9 +1,11 @@
-// The few options the site's commands take, parsed with Node's own parser.
+// The options of `npm run build` / `npm start`, parsed with Node's own parser.
 import { parseArgs } from "node:util";
 
 export interface BuildArgs {
   input: string;
   output: string;
+  /** The site's Eleventy config; default: eleventy.config.{js,mjs,cjs,ts} in this folder. */
+  config?: string;
   pathPrefix?: string;
   serve: boolean;
   port: number;
@@ -11,7 +13,12 @@ export interface BuildArgs {
   incremental: boolean;
   /** "json" prints the problems as JSON; any other value is a file to write them to. */
   report?: string;
+  search: boolean;
+  checks: boolean;
 }
+
+export const BUILD_USAGE =
+  "Usage: npm run build -- [--input=DIR] [--output=DIR] [--config=FILE] [--pathprefix=/sub/] [--report=json|FILE] [--search=off] [--checks=off]";
 
 export function parseBuildArgs(argv: string[]): BuildArgs {
   const { values } = parseArgs({
@@ -19,12 +26,15 @@ export function parseBuildArgs(argv: string[]): BuildArgs {
     options: {
       input: { type: "string", default: "content" },
       output: { type: "string", default: "_site" },
+      config: { type: "string" },
       pathprefix: { type: "string" },
       serve: { type: "boolean", default: false },
       port: { type: "string", default: "8080" },
       quiet: { type: "boolean", default: false },
       incremental: { type: "boolean", default: false },
       report: { type: "string" },
+      search: { type: "string", default: "on" },
+      checks: { type: "string", default: "on" },
     },
     strict: true,
     allowPositionals: false,
@@ -36,13 +46,21 @@ export function parseBuildArgs(argv: string[]): BuildArgs {
   return {
     input: values.input,
     output: values.output,
+    config: values.config,
     pathPrefix: values.pathprefix,
     serve: values.serve,
     port,
     quiet: values.quiet,
     incremental: values.incremental,
     report: values.report,
+    search: onOff("search", values.search),
+    checks: onOff("checks", values.checks),
   };
+}
+
+function onOff(name: string, value: string): boolean {
+  if (value === "on" || value === "off") return value === "on";
+  throw new UsageError(`--${name} must be "on" or "off", not "${value}"`);
 }
 
 export class UsageError extends Error {}

@@ -1,23 +1,45 @@
-// `npm run build` and `npm start`: one entry point for building and serving any content
-// tree with this project's layouts and engine.
+// `npm run build` and `npm start`: builds or serves a site whose Eleventy config adds the
+// engine's plugin. The command line is the only part of the engine that reads the environment.
+import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Eleventy } from "@11ty/eleventy";
-import { parseBuildArgs, type BuildArgs } from "./args.js";
-import { describeFailure } from "./report.js";
+import { Eleventy, type UserConfig } from "@11ty/eleventy";
+import { BUILD_USAGE, parseBuildArgs, type BuildArgs } from "./args.js";
+import { describeFailure } from "../problems/format.js";
 import { findSiteBuildError } from "../problems/problem.js";
+import { setRunOptions, type DocsPluginOptions } from "../index.js";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const CONFIG_NAMES = [
+  "eleventy.config.js",
+  "eleventy.config.mjs",
+  "eleventy.config.cjs",
+  "eleventy.config.ts",
+];
 
-export function createEleventy(args: BuildArgs): Eleventy {
-  // Read by the end-of-build report (src/site/reporting.ts).
-  if (args.report) process.env.SITE_REPORT = args.report;
+/** The site's config: --config, else the first eleventy.config.* in the current folder. */
+export function findConfig(args: Pick<BuildArgs, "config">): string | undefined {
+  if (args.config) return path.resolve(args.config);
+  return CONFIG_NAMES.map((name) => path.resolve(name)).find((file) => existsSync(file));
+}
+
+/** `extra` adds run options for other commands (check:external asks for the link list). */
+export function createEleventy(args: BuildArgs, extra: DocsPluginOptions = {}): Eleventy {
+  const env = process.env;
   const eleventy = new Eleventy(args.input, args.output, {
-    configPath: path.join(projectRoot, "eleventy.config.ts"),
+    configPath: findConfig(args),
     quietMode: args.quiet,
     runMode: args.serve ? "serve" : "build",
     ...(args.pathPrefix ? { pathPrefix: args.pathPrefix } : {}),
+    config: (config: UserConfig) =>
+      setRunOptions(config, {
+        search: args.search,
+        checks: args.checks,
+        githubAnnotations: env.GITHUB_ACTIONS === "true",
+        ...(args.report ? { report: args.report === "json" ? "stdout" : args.report } : {}),
+        ...(env.SITE_TODAY ? { today: env.SITE_TODAY } : {}),
+        ...extra,
+      }),
   });
   // Eleventy prints failures with library stack traces. A build rethrows them and main()
   // reports them; in watch mode nothing is rethrown, so report them here instead.
@@ -33,8 +55,8 @@ export function createEleventy(args: BuildArgs): Eleventy {
   return eleventy;
 }
 
-export async function build(args: BuildArgs): Promise<void> {
-  await createEleventy(args).write();
+export async function build(args: BuildArgs, extra?: DocsPluginOptions): Promise<void> {
+  await createEleventy(args, extra).write();
 }
 
 /** Eleventy's dev server listens on every interface; a preview belongs on this machine only. */
@@ -54,9 +76,7 @@ async function main(): Promise<void> {
   try {
     args = parseBuildArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(
-      `${(error as Error).message}\nUsage: npm run build -- [--input=DIR] [--output=DIR] [--pathprefix=/sub/] [--report=json|FILE]`,
-    );
+    console.error(`${(error as Error).message}\n${BUILD_USAGE}`);
     process.exit(2);
   }
   try {

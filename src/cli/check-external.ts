@@ -6,8 +6,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { build } from "./build.js";
-import { describeFailure, formatProblems } from "./report.js";
-import { githubAnnotations } from "../checks/report-formats.js";
+import { parseBuildArgs } from "./args.js";
+import { describeFailure, formatProblems } from "../problems/format.js";
+import { githubAnnotations } from "../problems/formats.js";
 import {
   checkExternalLinks,
   DEFAULT_OPTIONS,
@@ -42,16 +43,14 @@ async function main(): Promise<number> {
 
   const workDir = mkdtempSync(path.join(tmpdir(), "external-links-"));
   const linksFile = path.join(workDir, "links.json");
-  process.env.SITE_EXTERNAL_LINKS = linksFile;
   try {
-    await build({
-      input: values.input,
-      output: path.join(workDir, "site"),
-      serve: false,
-      port: 0,
-      quiet: true,
-      incremental: false,
-    });
+    await build(
+      {
+        ...parseBuildArgs([`--input=${values.input}`, `--output=${path.join(workDir, "site")}`]),
+        quiet: true,
+      },
+      { externalLinksFile: linksFile, search: false },
+    );
   } catch (error) {
     console.error(
       `The site must build before its external links can be checked.\n${describeFailure(error)}`,

@@ -5,9 +5,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseFrontmatter, FRONTMATTER_META, type FrontmatterMeta } from "../frontmatter/parse.js";
 import { pageReview, type PageReview } from "../review/page-review.js";
-import { daysBetween, formatDate } from "../review/dates.js";
+import { daysBetween, formatDate } from "../dates/dates.js";
 import { loadSettings } from "../settings/load.js";
-import { formatProblems } from "./report.js";
+import { formatProblems } from "../problems/format.js";
 import type { Problem } from "../problems/problem.js";
 
 export interface ReviewRow {

@@ -1,14 +1,15 @@
-// `npm run size`: what a reader's browser downloads on a first visit to a typical guide page,
+// `npm run size -- --page=/a/typical/page/`: what a reader's browser downloads on a first visit to a typical guide page,
 // gzipped, asset by asset, against the budget. Fails when the page is over budget.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { parseArgs } from "node:util";
 import { build } from "./build.js";
-import { describeFailure } from "./report.js";
+import { parseBuildArgs } from "./args.js";
+import { describeFailure } from "../problems/format.js";
 
 export const BUDGET_KB = 25;
-export const TYPICAL_PAGE = "/analytical-platform/information-governance/";
 
 export interface SizeRow {
   what: string;
@@ -50,20 +51,21 @@ export function sizeTable(
 }
 
 async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      page: { type: "string", default: "/" },
+      input: { type: "string", default: "content" },
+    },
+  });
+  const page = values.page;
   const output = mkdtempSync(path.join(tmpdir(), "site-size-"));
   try {
-    await build({
-      input: "content",
-      output,
-      serve: false,
-      port: 0,
-      quiet: true,
-      incremental: false,
-    });
-    const { text, ok, totalKb } = sizeTable(pageWeight(output, TYPICAL_PAGE));
-    console.log(
-      `First visit to ${TYPICAL_PAGE} (everything the browser fetches, gzip):\n\n${text}`,
+    await build(
+      { ...parseBuildArgs([`--input=${values.input}`, `--output=${output}`]), quiet: true },
+      { search: false },
     );
+    const { text, ok, totalKb } = sizeTable(pageWeight(output, page));
+    console.log(`First visit to ${page} (everything the browser fetches, gzip):\n\n${text}`);
     if (!ok) console.error(`\nOver budget: ${totalKb.toFixed(1)} KB is more than ${BUDGET_KB} KB.`);
     return ok ? 0 : 1;
   } catch (error) {

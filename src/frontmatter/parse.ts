@@ -4,15 +4,14 @@
 //
 // Values are parsed with js-yaml, as Eleventy itself does (fast). The positions of fields, needed only when a message must point at one, are worked out on demand.
 import yaml from "js-yaml";
-import { parseYaml, type ParsedYaml } from "../data/yaml.js";
-import { LAYOUTS } from "./schema.js";
+import { parseYaml, type ParsedYaml } from "../yaml/yaml.js";
 
 export const FRONTMATTER_META = "_frontmatter";
 
 /** What the engine keeps about a page's frontmatter, beside its values. */
 export class FrontmatterMeta {
   /** A layout name the site does not have, kept for the report (Eleventy would stop at it). */
-  unknownLayout?: unknown;
+  unknownLayout?: { name: unknown; known: readonly string[] };
   private parsed?: ParsedYaml;
   private lines?: Map<string, number>;
 
@@ -35,8 +34,20 @@ export class FrontmatterMeta {
   }
 }
 
-/** gray-matter engine: `str` is everything after the opening ---, so its line 1 is the file's. */
-export function parseFrontmatter(str: string): Record<string, unknown> {
+/**
+ * The gray-matter engine for a site whose layouts are `layouts()`. `str` is everything after the
+ * opening ---, so its line 1 is the file's.
+ */
+export function frontmatterParser(
+  layouts: () => readonly string[],
+): (str: string) => Record<string, unknown> {
+  return (str) => parseFrontmatter(str, layouts());
+}
+
+export function parseFrontmatter(
+  str: string,
+  layouts?: readonly string[],
+): Record<string, unknown> {
   // The body starts on the line after the closing ---.
   const bodyLineOffset = countLines(str) + 1;
   let value: unknown;
@@ -54,10 +65,10 @@ export function parseFrontmatter(str: string): Record<string, unknown> {
   }
   const data = { ...(value as Record<string, unknown>) };
   const meta = new FrontmatterMeta(str, Object.keys(data), bodyLineOffset);
-  if ("layout" in data && !(LAYOUTS as readonly unknown[]).includes(data.layout)) {
+  if (layouts && "layout" in data && !layouts.includes(data.layout as string)) {
     // Eleventy resolves layouts before any page data is checked and stops at the first
     // missing one; fall back to the default so every problem can be reported together.
-    meta.unknownLayout = data.layout;
+    meta.unknownLayout = { name: data.layout, known: layouts };
     delete data.layout;
   }
   return { ...data, [FRONTMATTER_META]: meta };

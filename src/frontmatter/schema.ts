@@ -2,18 +2,12 @@
 // misspelt field (`tittle:`) otherwise fails silently.
 import { z } from "zod";
 
-export const LAYOUTS = ["page", "sub-navigation", "product", "timeline", "error"] as const;
-/** Layouts of the pages the engine itself provides (search, site index). */
-export const ENGINE_LAYOUTS = ["search", "site-index"] as const;
-
 export const pageFrontmatterSchema = z
   .object({
     title: z.string().trim().min(1, "must not be empty"),
     description: z.string().optional(),
-    layout: z.enum(LAYOUTS, {
-      error: (issue) =>
-        `"${String(issue.input)}" is not a layout; use one of: ${LAYOUTS.join(", ")}`,
-    }),
+    /** Checked against the engine's and the site's layouts when the frontmatter is read. */
+    layout: z.string().min(1),
     eleventyNavigation: z
       .strictObject({
         key: z.string().min(1).optional(),

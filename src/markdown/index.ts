@@ -11,12 +11,10 @@ import { codeBlocks } from "./code.js";
 import { components, type RenderComponent } from "./components.js";
 import { links, type LinkContext } from "./links.js";
 import { footnotes } from "./footnotes.js";
-import { markdownChecks, type CheckContext } from "../checks/markdown-checks.js";
 
 export interface MarkdownOptions {
   renderComponent: RenderComponent;
-  links?: LinkContext;
-  checks?: CheckContext;
+  links: LinkContext;
 }
 
 export function createMarkdown(options: MarkdownOptions): MarkdownIt {
@@ -25,9 +23,7 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
   footnotes(md);
   codeBlocks(md);
   headings(md);
-  if (options.links) links(md, options.links);
-  // After .md links are rewritten, so recorded hrefs match the built HTML.
-  if (options.checks) markdownChecks(md, options.checks);
+  links(md, options.links);
   contents(md);
   tables(md);
   typography(md);

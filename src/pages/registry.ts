@@ -5,13 +5,18 @@
 import path from "node:path";
 import { FRONTMATTER_META, type FrontmatterMeta } from "../frontmatter/parse.js";
 import { pageFrontmatterSchema } from "../frontmatter/schema.js";
-import { zodProblems } from "../data/validate.js";
+import { zodProblems } from "../yaml/validate.js";
 import { ProblemCollector } from "../problems/collector.js";
 import { buildTree, type NavTree } from "../navigation/tree.js";
 import type { PageRecord } from "../navigation/types.js";
-import type { SourceLink } from "../checks/markdown-checks.js";
 import { pageReview, type ReviewFields } from "../review/page-review.js";
-import { toIsoDate } from "../review/dates.js";
+import { toIsoDate } from "../dates/dates.js";
+
+/** A link or image written in a page's Markdown, with its line. */
+export interface SourceLink {
+  href: string;
+  line: number;
+}
 
 interface EleventyPageData {
   page: { inputPath: string; url: string | false };
@@ -156,7 +161,16 @@ export class PageRegistry {
     lineOf: (field: string) => number | undefined,
   ): void {
     const own = Object.fromEntries((meta?.keys ?? []).map((k) => [k, data[k]]));
-    if (meta && "unknownLayout" in meta) own.layout = meta.unknownLayout;
+    const unknown = meta?.unknownLayout;
+    if (unknown) {
+      this.problems.add({
+        file,
+        line: lineOf("layout"),
+        kind: "frontmatter",
+        message: `"layout": "${String(unknown.name)}" is not a layout; use one of: ${unknown.known.join(", ")}`,
+        hint: "a site can add its own layouts in its _includes/layouts folder",
+      });
+    }
     const result = pageFrontmatterSchema.safeParse(own);
     if (result.success) return;
     for (const problem of zodProblems(result.error, {

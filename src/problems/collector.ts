@@ -1,7 +1,7 @@
 // Problems are collected for the whole build and reported together, so a contributor
 // fixes everything in one round trip instead of one error per build. Each check's severity
 // comes from its default or the site's `checks:` setting; "off" drops it.
-import { CHECK_KINDS, type CheckLevel } from "../checks/kinds.js";
+import { CHECK_KINDS, type CheckLevel } from "./kinds.js";
 import { type Problem, SiteBuildError } from "./problem.js";
 
 export type NewProblem = Omit<Problem, "severity"> & { severity?: Problem["severity"] };

@@ -2,7 +2,7 @@
 // page at the old address that sends readers (and search engines, via canonical) to the new one.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { escapeMarkup } from "../data/escape.js";
+import { escapeMarkup } from "../html/escape.js";
 import type { Problem } from "../problems/problem.js";
 import type { PageRecord } from "../navigation/types.js";
 

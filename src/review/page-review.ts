@@ -1,7 +1,7 @@
 // A page's review: when it was last reviewed, when it is due, and who owns it. Bad values are
 // reported at the field, like every other frontmatter mistake.
 import type { Problem } from "../problems/problem.js";
-import { addPeriod, parsePeriod, toIsoDate } from "./dates.js";
+import { addPeriod, parsePeriod, toIsoDate } from "../dates/dates.js";
 
 export interface PageReview {
   lastReviewed: string;

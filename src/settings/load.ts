@@ -2,8 +2,8 @@
 // config (which needs the path prefix before any page is read).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseYaml } from "../data/yaml.js";
-import { zodProblems } from "../data/validate.js";
+import { parseYaml } from "../yaml/yaml.js";
+import { zodProblems } from "../yaml/validate.js";
 import { SiteBuildError, type Problem } from "../problems/problem.js";
 import { settingsSchema, type Settings } from "./schema.js";
 

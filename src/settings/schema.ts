@@ -1,7 +1,7 @@
 // Site settings: one file (content/_data/site.yml), typed, validated, with defaults so a
 // bare content tree (tests, benchmarks, a new site) builds without one.
 import { z } from "zod";
-import { CHECK_KINDS } from "../checks/kinds.js";
+import { CHECK_KINDS } from "../problems/kinds.js";
 
 const link = z.strictObject({ text: z.string().min(1), href: z.string().min(1) });
 

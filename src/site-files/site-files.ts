@@ -1,5 +1,5 @@
 // Files for machines: the sitemap, robots.txt and the page list tech-docs-monitor reads.
-import { escapeMarkup } from "../data/escape.js";
+import { escapeMarkup } from "../html/escape.js";
 import type { PageRecord } from "../navigation/types.js";
 
 export interface SiteFileOptions {

@@ -1,5 +1,5 @@
 // The timeline as an Atom feed: the site's "what's new", readable by any feed reader.
-import { escapeMarkup } from "../data/escape.js";
+import { escapeMarkup } from "../html/escape.js";
 import type { PresentedMilestone } from "./present.js";
 
 export interface FeedOptions {

@@ -1,6 +1,6 @@
 // Loads content/_data/timeline.yml: every mistake is reported with file, line, entry and field.
-import { parseYaml, lineOfPath } from "../data/yaml.js";
-import { zodProblems } from "../data/validate.js";
+import { parseYaml, lineOfPath } from "../yaml/yaml.js";
+import { zodProblems } from "../yaml/validate.js";
 import { SiteBuildError, type Problem } from "../problems/problem.js";
 import { timelineSchema, type Milestone } from "./schema.js";
 

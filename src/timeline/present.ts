@@ -2,7 +2,7 @@
 // stored date, planned milestones marked, and a warning for plans whose date has passed.
 import { slug } from "github-slugger";
 import type { Problem } from "../problems/problem.js";
-import { daysInMonth, MONTHS } from "../data/calendar.js";
+import { daysInMonth, MONTHS } from "../dates/calendar.js";
 import type { LocatedMilestone } from "./load.js";
 
 export interface PresentedMilestone extends LocatedMilestone {
@@ -79,9 +79,4 @@ export function overduePlans(milestones: LocatedMilestone[], today: string): Pro
       message: `planned milestone "${m.title}" (${formatLabel(m.date, m.end)}) is now in the past`,
       hint: "if it happened, remove `status: planned` and reword it; if not, update its date",
     }));
-}
-
-/** Today's date as YYYY-MM-DD; SITE_TODAY overrides it (tests, reproducible builds). */
-export function today(): string {
-  return process.env.SITE_TODAY ?? new Date().toISOString().slice(0, 10);
 }

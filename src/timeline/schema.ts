@@ -1,7 +1,7 @@
 // The timeline's data format. One stored date per milestone: the visible label and the
 // machine-readable <time datetime> are both derived from it, so they cannot disagree.
 import { z } from "zod";
-import { daysInMonth } from "../data/calendar.js";
+import { daysInMonth } from "../dates/calendar.js";
 
 const DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { auditPage, formatViolations } from "../../src/gate/axe.js";
-import { validateHtml } from "../../src/gate/html-validate.js";
+import { auditPage, formatViolations } from "../helpers/gate/axe.js";
+import { validateHtml } from "../helpers/gate/html-validate.js";
 import { projectRoot } from "../helpers/build.js";
 import { openSite, sourceOf, type LiveSite } from "../helpers/site.js";
 

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { auditPage } from "../../src/gate/axe.js";
-import { validateHtml } from "../../src/gate/html-validate.js";
-import { findChromium, NoBrowserError } from "../../src/gate/browser.js";
+import { auditPage } from "../helpers/gate/axe.js";
+import { validateHtml } from "../helpers/gate/html-validate.js";
+import { findChromium, NoBrowserError } from "../helpers/gate/browser.js";
 import { fixture } from "../helpers/build.js";
 import { openSite, type LiveSite } from "../helpers/site.js";
 

@@ -1,5 +1,5 @@
 import { createMarkdown } from "../../src/markdown/index.js";
-import { componentRenderer, createNunjucks } from "../../src/templates/environment.js";
+import { componentRenderer, createNunjucks } from "../../src/layouts/nunjucks.js";
 import type { Problem } from "../../src/problems/problem.js";
 import { projectRoot } from "./build.js";
 import path from "node:path";
@@ -8,7 +8,12 @@ import path from "node:path";
 export function markdown(pages: Record<string, string> = {}) {
   const problems: Problem[] = [];
   const md = createMarkdown({
-    renderComponent: componentRenderer(createNunjucks(path.join(projectRoot, "_includes"))),
+    renderComponent: componentRenderer(
+      createNunjucks(
+        path.join(projectRoot, "content/_includes"),
+        path.join(projectRoot, "templates"),
+      ),
+    ),
     links: {
       inputDir: path.join(projectRoot, "content"),
       urlForSource: (file) => pages[path.relative(projectRoot, file)],

@@ -2,8 +2,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { launchChromium } from "../../src/gate/browser.js";
-import { serveSite, type StaticSite } from "../../src/gate/server.js";
+import { launchChromium } from "./gate/browser.js";
+import { serveSite, type StaticSite } from "./gate/server.js";
 import { runBuild, type BuildResult } from "./build.js";
 
 export interface LiveSite {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addPeriod, formatDate, parsePeriod, toIsoDate } from "../../src/review/dates.js";
+import { addPeriod, formatDate, parsePeriod, toIsoDate } from "../../src/dates/dates.js";
 
 describe("review periods", () => {
   it("accept the phrases tech-docs pages use", () => {

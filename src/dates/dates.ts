@@ -1,7 +1,7 @@
 // Review dates as tech-docs owners know them: `last_reviewed_on` plus `review_in` ("6 months",
 // "1 year", "2 weeks"). Calendar arithmetic, so 12 March + 6 months is 12 September, and a month
 // after 31 January is the last day of February.
-import { daysInMonth, MONTHS } from "../data/calendar.js";
+import { daysInMonth, MONTHS } from "./calendar.js";
 
 export type Unit = "day" | "week" | "month" | "year";
 export interface Period {

@@ -1,6 +1,6 @@
 // Machine-readable reports: GitHub Actions annotations (shown on the pull request's changed
-// lines) and JSON for other tools. The terminal format is in cli/report.ts.
-import type { Problem } from "../problems/problem.js";
+// lines) and JSON for other tools. The terminal format is in format.ts.
+import type { Problem } from "./problem.js";
 
 /** `::error file=…,line=…,title=…::message`, escaped as GitHub's workflow commands require. */
 export function githubAnnotations(problems: readonly Problem[]): string[] {

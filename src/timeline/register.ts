@@ -4,18 +4,18 @@ import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { MarkdownIt } from "markdown-it";
 import type { Settings } from "../settings/schema.js";
-import type { LocatedMilestone } from "../timeline/load.js";
-import { TIMELINE_FILE } from "../timeline/load.js";
-import { overduePlans, presentTimeline, today } from "../timeline/present.js";
-import { atomFeed } from "../timeline/feed.js";
+import type { LocatedMilestone } from "./load.js";
+import { TIMELINE_FILE } from "./load.js";
+import { overduePlans, presentTimeline } from "./present.js";
+import { atomFeed } from "./feed.js";
 import type { RenderComponent } from "../markdown/components.js";
-import type { Project } from "./project.js";
+import type { BuildContext } from "../context.js";
 
 export const FEED_URL = "/feed.xml";
 
 export function registerTimeline(
   config: UserConfig,
-  project: Project,
+  ctx: BuildContext,
   md: MarkdownIt,
   renderComponent: RenderComponent,
 ): void {
@@ -23,7 +23,7 @@ export function registerTimeline(
 
   config.addNunjucksGlobal("timelineItems", (milestones: LocatedMilestone[] | undefined) => {
     const list = milestones ?? [];
-    for (const warning of overduePlans(list, today())) project.registry.problems.add(warning);
+    for (const warning of overduePlans(list, ctx.today())) ctx.registry.problems.add(warning);
     return presentTimeline(list).map((m) => ({
       label: {
         html:
@@ -38,18 +38,18 @@ export function registerTimeline(
     }));
   });
 
-  if (!existsSync(path.join(project.dataDir, TIMELINE_FILE))) return;
+  if (!existsSync(path.join(ctx.dataDir, TIMELINE_FILE))) return;
   config.addTemplate("engine-feed.njk", "{{ timelineFeed(timeline, site) | safe }}", {
     permalink: FEED_URL,
     layout: false,
     eleventyExcludeFromCollections: true,
   });
   config.addNunjucksGlobal("timelineFeed", (milestones: LocatedMilestone[], site: Settings) => {
-    const pageUrl = project.registry.urlForLayout("timeline") ?? "/";
+    const pageUrl = ctx.registry.urlForLayout("timeline") ?? "/";
     return atomFeed(presentTimeline(milestones), {
       title: `${site.serviceName}: timeline`,
-      pageUrl: project.absoluteUrl(pageUrl),
-      feedUrl: project.absoluteUrl(FEED_URL),
+      pageUrl: ctx.absoluteUrl(pageUrl),
+      feedUrl: ctx.absoluteUrl(FEED_URL),
       author: site.organisation,
       renderHtml: render,
     });

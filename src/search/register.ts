@@ -2,13 +2,13 @@
 // (where readers without JavaScript are sent).
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { writeSearchIndex } from "../search/index.js";
-import type { Project } from "./project.js";
+import { writeSearchIndex } from "./pagefind.js";
+import type { BuildContext } from "../context.js";
 
 export const SEARCH_URL = "/search/";
 export const SITE_INDEX_URL = "/site-index/";
 
-export function registerSearch(config: UserConfig, project: Project): void {
+export function registerSearch(config: UserConfig, ctx: BuildContext): void {
   config.addTemplate("engine-search.njk", "", {
     title: "Search",
     layout: "search",
@@ -23,19 +23,18 @@ export function registerSearch(config: UserConfig, project: Project): void {
     eleventyExcludeFromCollections: true,
   });
   config.addNunjucksGlobal("allPages", () =>
-    project.registry.all
+    ctx.registry.all
       .map((p) => ({ title: p.title, url: p.url }))
       .sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" })),
   );
 
+  if (!ctx.options.search) return;
   config.on(
     "eleventy.after",
     async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
-      // The benchmark times the build and the indexing separately.
-      if (process.env.SITE_SEARCH === "off") return;
       const siteDir = path.resolve(directories.output);
       const indexing = writeSearchIndex(siteDir, path.join(siteDir, "pagefind")).then((summary) => {
-        if (process.env.SITE_REPORT !== "json") {
+        if (ctx.options.report !== "stdout") {
           console.log(`Search index: ${summary.pages} pages in ${summary.seconds.toFixed(2)} s`);
         }
       });

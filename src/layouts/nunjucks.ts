@@ -14,15 +14,44 @@ export function frontendPaths(): { govuk: string; moj: string } {
   return { govuk: path.join(govukPackage, "dist"), moj: mojPackage };
 }
 
-export function createNunjucks(includesDir: string): nunjucks.Environment {
+/**
+ * Templates are looked up in the site's own _includes first, then the engine's templates, then
+ * GOV.UK and MoJ Frontend. The engine's templates are also reachable as `engine/…`, so a site's
+ * own `layouts/page.njk` can `{% extends "engine/layouts/page.njk" %}` and change one block.
+ */
+export function createNunjucks(
+  siteIncludes: string,
+  engineTemplates: string,
+): nunjucks.Environment {
   const { govuk, moj } = frontendPaths();
   const env = new nunjucks.Environment(
-    new nunjucks.FileSystemLoader([includesDir, govuk, moj], { noCache: false }),
+    [
+      new nunjucks.FileSystemLoader([siteIncludes, engineTemplates, govuk, moj], {
+        noCache: false,
+      }),
+      new PrefixLoader("engine/", engineTemplates) as nunjucks.FileSystemLoader,
+    ],
     // Frontmatter and data are escaped unless a template marks them safe.
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
   for (const [name, filter] of Object.entries(mojFilters())) env.addFilter(name, filter);
   return env;
+}
+
+/** Serves `prefix` + name from one folder, and nothing else. */
+class PrefixLoader extends nunjucks.FileSystemLoader {
+  constructor(
+    private readonly prefix: string,
+    folder: string,
+  ) {
+    super([folder], { noCache: false });
+  }
+
+  override getSource(name: string): nunjucks.LoaderSource {
+    // Nunjucks tries the next loader when one returns null.
+    if (!name.startsWith(this.prefix)) return null as unknown as nunjucks.LoaderSource;
+    return super.getSource(name.slice(this.prefix.length));
+  }
 }
 
 const MACROS: Record<ComponentName, { file: string; macro: string }> = {

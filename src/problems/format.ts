@@ -1,6 +1,6 @@
 // Prints build failures for people: our located problems as a grouped list; anything else
 // as its message chain without a stack trace (set DEBUG=site to see the stack).
-import { findSiteBuildError, formatProblem, type Problem } from "../problems/problem.js";
+import { findSiteBuildError, formatProblem, type Problem } from "./problem.js";
 
 export function describeFailure(error: unknown): string {
   const ours = findSiteBuildError(error);

@@ -1,24 +1,19 @@
-// YAML data files in content/_data. The files the engine knows (site settings, timeline)
-// are validated here, at load time, so their mistakes are reported with file and line.
+// YAML data files in _data. Files with a parser of their own (site settings, timeline) are
+// validated at load time, so their mistakes are reported with file and line.
 import path from "node:path";
 import { parseYaml } from "./yaml.js";
 import { SiteBuildError } from "../problems/problem.js";
-import { parseSettings, SETTINGS_FILE } from "../settings/load.js";
-import { parseTimeline, TIMELINE_FILE } from "../timeline/load.js";
 
 export type DataFileParser = (source: string, file: string) => unknown;
 
-const PARSERS: Record<string, DataFileParser> = {
-  [SETTINGS_FILE]: parseSettings,
-  [TIMELINE_FILE]: parseTimeline,
-};
-
+/** `parsers` maps a file name (site.yml) to the parser that validates it. */
 export function yamlDataParser(
   projectRoot: string,
+  parsers: Record<string, DataFileParser>,
 ): (contents: string, filePath: string) => unknown {
   return (contents, filePath) => {
     const file = path.relative(projectRoot, path.resolve(filePath));
-    const parse = PARSERS[path.basename(filePath)];
+    const parse = parsers[path.basename(filePath)];
     if (parse) return parse(contents, file);
     const parsed = parseYaml(contents);
     if (parsed.errors.length) {

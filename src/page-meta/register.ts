@@ -3,9 +3,9 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { LastUpdated } from "../history/last-updated.js";
-import { formatDate } from "../review/dates.js";
+import { formatDate } from "../dates/dates.js";
 import type { Settings } from "../settings/schema.js";
-import type { Project } from "./project.js";
+import type { BuildContext } from "../context.js";
 
 export interface PageMeta {
   lastUpdated?: string;
@@ -23,18 +23,18 @@ export interface PageMeta {
   noindex: boolean;
 }
 
-export function registerPageMeta(config: UserConfig, project: Project): void {
-  let history = new LastUpdated(project.inputDir);
+export function registerPageMeta(config: UserConfig, ctx: BuildContext): void {
+  let history = new LastUpdated(ctx.inputDir);
   config.on("eleventy.before", () => {
-    history = new LastUpdated(project.inputDir); // git history is read again for each build
+    history = new LastUpdated(ctx.inputDir); // git history is read again for each build
   });
 
   config.addNunjucksGlobal(
     "pageMeta",
     (page: { url: string; inputPath: string }, title: string, site: Settings): PageMeta => {
-      const record = project.registry.page(page.inputPath);
-      const today = new Date().toISOString().slice(0, 10);
-      const canonicalUrl = project.absoluteUrl(page.url);
+      const record = ctx.registry.page(page.inputPath);
+      const today = ctx.today();
+      const canonicalUrl = ctx.absoluteUrl(page.url);
       const meta: PageMeta = {
         canonicalUrl,
         noindex: site.preventIndexing || Boolean(record?.preventIndexing),
@@ -55,7 +55,7 @@ export function registerPageMeta(config: UserConfig, project: Project): void {
       const repo = site.repository;
       if (repo) {
         const source = path
-          .relative(project.inputDir, path.resolve(page.inputPath))
+          .relative(ctx.inputDir, path.resolve(page.inputPath))
           .split(path.sep)
           .join("/");
         const repoUrl = repo.url.replace(/\/$/, "");

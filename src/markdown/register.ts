@@ -1,0 +1,31 @@
+// The site's Markdown library, with links resolved against the page registry.
+import type { UserConfig } from "@11ty/eleventy";
+import type { MarkdownIt } from "markdown-it";
+import { createMarkdown } from "./index.js";
+import type { RenderComponent } from "./components.js";
+import type { BuildContext } from "../context.js";
+
+export function registerMarkdown(
+  config: UserConfig,
+  ctx: BuildContext,
+  renderComponent: RenderComponent,
+): MarkdownIt {
+  const { registry } = ctx;
+  const md = createMarkdown({
+    renderComponent,
+    links: {
+      inputDir: ctx.inputDir,
+      urlForSource: (file) => registry.pageAtPath(file)?.url,
+      report: (problem) => registry.problems.add(problem),
+      displayPath: (inputPath) => registry.displayPath(inputPath),
+    },
+  });
+  // The first page to render builds the navigation tree, from every page's data.
+  const render = md.render.bind(md);
+  md.render = (src, env) => {
+    registry.finalize();
+    return render(src, env);
+  };
+  config.setLibrary("md", md);
+  return md;
+}

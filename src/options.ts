@@ -1,0 +1,47 @@
+// The plugin's options: typed, validated, documented here and nowhere else. A site's settings
+// (name, navigation, footer, owner…) are content, in `_data/site.yml`; options are how the
+// engine runs.
+import { z } from "zod";
+import { SiteBuildError } from "./problems/problem.js";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+
+export const optionsSchema = z.strictObject({
+  /** Build the Pagefind search index after each build (default true). */
+  search: z.boolean().default(true),
+  /** Content checks while Markdown renders and link checks over the built HTML (default true). */
+  checks: z.boolean().default(true),
+  /** The date review notices and overdue plans are measured against (default: the real today). */
+  today: isoDate.optional(),
+  /** Also write every problem as JSON: "stdout", or a file path. */
+  report: z.string().min(1).optional(),
+  /** Print problems as GitHub Actions annotations as well. */
+  githubAnnotations: z.boolean().default(false),
+  /** Write every http(s) link in the content, with file and line, to this JSON file. */
+  externalLinksFile: z.string().min(1).optional(),
+  /** Text of the footer's copyright line (GOV.UK Frontend's default is "© Crown copyright"). */
+  copyright: z.string().min(1).optional(),
+});
+
+export type DocsPluginOptions = z.input<typeof optionsSchema>;
+export type ResolvedOptions = z.output<typeof optionsSchema>;
+
+export function resolveOptions(options: unknown): ResolvedOptions {
+  const result = optionsSchema.safeParse(options ?? {});
+  if (result.success) return result.data;
+  throw new SiteBuildError(
+    result.error.issues.flatMap((issue) => {
+      const keys = issue.code === "unrecognized_keys" ? issue.keys : [issue.path.join(".")];
+      return keys.map((key) => ({
+        file: "eleventy.config (the options given to addPlugin)",
+        kind: "plugin-options",
+        severity: "error" as const,
+        message:
+          issue.code === "unrecognized_keys"
+            ? `unknown option "${key}"`
+            : `option "${key}": ${issue.message.replace(/^Invalid input: /, "")}`,
+        hint: `the options are: ${Object.keys(optionsSchema.shape).join(", ")}`,
+      }));
+    }),
+  );
+}
