@@ -3,7 +3,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["_site/", "node_modules/", "test-results/", ".bench/", "tests/fixtures/**/_site/"] },
+  {
+    ignores: [
+      "_site/",
+      "dist/",
+      "node_modules/",
+      "test-results/",
+      ".bench/",
+      "tests/fixtures/**/_site/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

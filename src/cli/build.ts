@@ -1,14 +1,15 @@
+#!/usr/bin/env node
 // `npm run build` and `npm start`: builds or serves a site whose Eleventy config adds the
 // engine's plugin. The command line is the only part of the engine that reads the environment.
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Eleventy, type UserConfig } from "@11ty/eleventy";
 import { BUILD_USAGE, parseBuildArgs, type BuildArgs } from "./args.js";
 import { describeFailure } from "../problems/format.js";
 import { findSiteBuildError } from "../problems/problem.js";
 import { setRunOptions, type DocsPluginOptions } from "../index.js";
+import { isMain } from "./main.js";
 
 const CONFIG_NAMES = [
   "eleventy.config.js",
@@ -101,6 +102,6 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   void main();
 }

@@ -1,10 +1,10 @@
+#!/usr/bin/env node
 // `npm run check:external`: builds the site to find every http(s) link in the content (with
 // file and line), then checks them. Never part of the offline build or `npm test`.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { fileURLToPath } from "node:url";
 import { build } from "./build.js";
 import { parseBuildArgs } from "./args.js";
 import { describeFailure, formatProblems } from "../problems/format.js";
@@ -17,7 +17,8 @@ import {
 import { parseIgnoreList } from "../checks/external/ignore-list.js";
 import { ResultCache } from "../checks/external/cache.js";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The site being checked: where the command runs. */
+const projectRoot = process.cwd();
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

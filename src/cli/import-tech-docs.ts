@@ -1,7 +1,9 @@
+#!/usr/bin/env node
 // `npm run import:tech-docs -- <tech-docs repository> [--into content/<folder>] [--force]`
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { importTechDocs, ImportError, type ImportReport } from "../import/tech-docs.js";
+import { isMain } from "./main.js";
 
 export function formatImportReport(r: ImportReport): string {
   const lines = [
@@ -75,4 +77,4 @@ function main(): number {
   }
 }
 
-if (process.argv[1]?.endsWith("import-tech-docs.ts")) process.exit(main());
+if (isMain(import.meta.url)) process.exit(main());

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // `npm run review`: pages overdue for review or due within N days, soonest first, with owners.
 // Reads frontmatter directly (no build needed). `--fail-on-overdue` makes CI enforce reviews.
 import { readFileSync, readdirSync } from "node:fs";
@@ -9,6 +10,7 @@ import { daysBetween, formatDate } from "../dates/dates.js";
 import { loadSettings } from "../settings/load.js";
 import { formatProblems } from "../problems/format.js";
 import type { Problem } from "../problems/problem.js";
+import { isMain } from "./main.js";
 
 export interface ReviewRow {
   file: string;
@@ -94,4 +96,4 @@ function main(): number {
   return 0;
 }
 
-if (process.argv[1]?.endsWith("review.ts")) process.exit(main());
+if (isMain(import.meta.url)) process.exit(main());

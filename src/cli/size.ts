@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // `npm run size -- --page=/a/typical/page/`: what a reader's browser downloads on a first visit to a typical guide page,
 // gzipped, asset by asset, against the budget. Fails when the page is over budget.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -8,6 +9,7 @@ import { parseArgs } from "node:util";
 import { build } from "./build.js";
 import { parseBuildArgs } from "./args.js";
 import { describeFailure } from "../problems/format.js";
+import { isMain } from "./main.js";
 
 export const BUDGET_KB = 25;
 
@@ -76,4 +78,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (process.argv[1]?.endsWith("size.ts")) main().then((code) => process.exit(code));
+if (isMain(import.meta.url)) main().then((code) => process.exit(code));

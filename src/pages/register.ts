@@ -3,11 +3,18 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { frontmatterParser } from "../frontmatter/parse.js";
 import { hasSettingsFile } from "../settings/load.js";
-import type { BuildContext } from "../context.js";
+import type { Settings } from "../settings/schema.js";
+import type { PageRegistry } from "./registry.js";
+
+export interface PagesContext {
+  registry: PageRegistry;
+  dataDir: string;
+  readonly settings: Settings;
+}
 
 export function registerPages(
   config: UserConfig,
-  ctx: BuildContext,
+  ctx: PagesContext,
   layoutNames: () => readonly string[],
 ): void {
   const { registry } = ctx;

@@ -37,7 +37,8 @@ export const settingsSchema = z.strictObject({
   redirects: z.record(z.string().regex(/^\//, "must start with /"), z.string().min(1)).default({}),
   /** Ask search engines not to index the whole site (robots.txt and every page). */
   preventIndexing: z.boolean().default(false),
-  organisation: z.string().default("Ministry of Justice"),
+  /** The organisation that publishes the site (the feed's author; the service name when unset). */
+  organisation: z.string().min(1).optional(),
   /** Severity per check: error (fails the build), warning (reported), off. */
   checks: z
     .partialRecord(

@@ -50,7 +50,7 @@ export function registerTimeline(
       title: `${site.serviceName}: timeline`,
       pageUrl: ctx.absoluteUrl(pageUrl),
       feedUrl: ctx.absoluteUrl(FEED_URL),
-      author: site.organisation,
+      author: site.organisation ?? site.serviceName,
       renderHtml: render,
     });
   });
