@@ -62,7 +62,7 @@ export function docsPlugin(config: UserConfig, options: DocsPluginOptions = {}):
   registerAssets(config, ctx);
   config.addPlugin(HtmlBasePlugin);
   // Last: it reports what every step above found.
-  registerReport(config, ctx.registry.problems, ctx.options);
+  registerReport(config, ctx.registry.problems, ctx.options, ctx);
 }
 
 export default docsPlugin;

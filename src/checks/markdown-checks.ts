@@ -77,9 +77,13 @@ export function markdownChecks(md: MarkdownIt, ctx: CheckContext): void {
           hint: "use <h2> for the page's sections",
         });
       }
+      if (token.type === "html_block") {
+        htmlLinks(token.content, (token.map?.[0] ?? 0) + 1 + offset, links);
+      }
       if (token.type !== "inline" || !token.children) continue;
       const start = (token.map?.[0] ?? 0) + 1 + offset;
       inlineLines(token.children, start, (child, line, index, children) => {
+        if (child.type === "html_inline") htmlLinks(child.content, line, links);
         if (child.type === "link_open") {
           links.push({ href: String(child.attrGet("href") ?? ""), line });
           if (isEmptyLink(children, index)) {
@@ -119,6 +123,16 @@ export function markdownChecks(md: MarkdownIt, ctx: CheckContext): void {
     }
     ctx.recordLinks(inputPath, links);
   });
+}
+
+const HTML_LINK = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+/** Links written as HTML inside Markdown, each at its own line, so problems point here. */
+function htmlLinks(html: string, firstLine: number, links: SourceLink[]): void {
+  for (const m of html.matchAll(HTML_LINK)) {
+    const line = firstLine + (html.slice(0, m.index).match(/\n/g)?.length ?? 0);
+    links.push({ href: m[1] ?? m[2] ?? "", line });
+  }
 }
 
 function isEmptyLink(children: Token[], openIndex: number): boolean {

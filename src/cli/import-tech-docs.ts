@@ -1,20 +1,54 @@
 #!/usr/bin/env node
-// `npm run import:tech-docs -- <tech-docs repository> [--into content/<folder>] [--force]`
+// `npm run import:tech-docs -- <tech-docs repository> [--into content/<folder>] [--force] [--dry-run]`
+// Imports the site, then builds the result once: problems the old site already had are written
+// to known-problems.yml (warnings while they last), so the first build is green and honest.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { importTechDocs, ImportError, type ImportReport } from "../import/tech-docs.js";
+import {
+  importTechDocs,
+  ImportError,
+  type ImportNote,
+  type ImportReport,
+} from "../import/tech-docs.js";
 import { isMain } from "./main.js";
+import { build } from "./build.js";
+import { parseBuildArgs } from "./args.js";
+import { BASELINE_FILE, baselineYaml } from "../problems/baseline.js";
+import type { Problem } from "../problems/problem.js";
 
-export function formatImportReport(r: ImportReport): string {
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+const at = (n: ImportNote) => `${n.source}${n.line ? `:${n.line}` : ""}`;
+
+export function formatImportReport(r: ImportReport, baseline?: number): string {
   const lines = [
-    `Imported ${r.pages.length} page${r.pages.length === 1 ? "" : "s"}, made ${r.redirects} redirect${r.redirects === 1 ? "" : "s"}, copied ${r.copied.length} file${r.copied.length === 1 ? "" : "s"}.`,
+    `Imported ${plural(r.pages.length, "page")}, made ${plural(r.redirects, "redirect")}, copied ${plural(r.copied.length, "file")}.`,
+    `Kept ${plural(r.keptIds, "old heading id")} that differ from this site's; normalised ${plural(r.normalised.length, "Markdown construct")}.`,
   ];
+  if (baseline !== undefined)
+    lines.push(
+      `Recorded ${plural(baseline, "problem")} the old site already had in ${BASELINE_FILE} (warnings until fixed).`,
+    );
   if (r.todos.length) {
     lines.push(
       "",
       `Needs a person (${r.todos.length}): ERB that could not be converted is marked TODO(import) in:`,
     );
     for (const t of r.todos) lines.push(`  ${t.file}: ${t.erb}`);
+  }
+  if (r.needsPerson.length) {
+    lines.push("", `Needs a person (${r.needsPerson.length}):`);
+    for (const n of r.needsPerson) lines.push(`  ${n.page}  (${at(n)})  ${n.what}`);
+  }
+  if (r.analytics.length)
+    lines.push(
+      "",
+      `Analytics: the Google tag ${r.analytics.join(", ")} was pasted into pages; it was not copied. This site does not load analytics yet: add it with a cookie consent banner before publishing if you need it.`,
+    );
+  if (r.normalised.length) {
+    lines.push("", "Markdown the old renderer read differently, rewritten so it renders the same:");
+    for (const n of r.normalised) lines.push(`  ${at(n)}  ${n.what}  (in ${n.page})`);
   }
   if (r.skipped.length) {
     lines.push("", "Skipped:");
@@ -24,17 +58,13 @@ export function formatImportReport(r: ImportReport): string {
     lines.push("", "Frontmatter fields this site does not use, left out:");
     for (const d of r.droppedFields) lines.push(`  ${d.file}: ${d.fields.join(", ")}`);
   }
-  if (r.settings.written)
+  if (r.settings.file && r.settings.diff.length) {
     lines.push(
       "",
-      `Settings from tech-docs.yml written to ${path.relative(process.cwd(), r.settings.written)}.`,
+      `Settings from tech-docs.yml, in ${path.relative(process.cwd(), r.settings.file)}:`,
     );
-  if (r.settings.mergeByHand)
-    lines.push(
-      "",
-      "This site already has settings; merge these from tech-docs.yml by hand:",
-      r.settings.mergeByHand.trimEnd(),
-    );
+    for (const d of r.settings.diff) lines.push(...d.split("\n").map((l) => `  ${l}`));
+  }
   if (r.settings.unmapped.length)
     lines.push(
       "",
@@ -44,29 +74,61 @@ export function formatImportReport(r: ImportReport): string {
   return lines.join("\n");
 }
 
-function main(): number {
+/** Builds the content folder once and lists the problems in the imported files. */
+export async function knownProblems(contentRoot: string, into: string): Promise<Problem[]> {
+  const work = mkdtempSync(path.join(tmpdir(), "import-check-"));
+  const reportFile = path.join(work, "report.json");
+  try {
+    await build(
+      {
+        ...parseBuildArgs([`--input=${contentRoot}`, `--output=${path.join(work, "site")}`]),
+        quiet: true,
+      },
+      { search: false, report: reportFile },
+    ).catch(() => undefined); // errors are what we are collecting
+    const { problems } = JSON.parse(readFileSync(reportFile, "utf8")) as { problems: Problem[] };
+    return problems.filter((p) => !path.relative(into, path.resolve(p.file)).startsWith(".."));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       into: { type: "string", default: "content" },
       content: { type: "string", default: "content" },
       force: { type: "boolean", default: false },
+      "dry-run": { type: "boolean", default: false },
     },
   });
   if (positionals.length !== 1) {
     console.error(
-      "Usage: npm run import:tech-docs -- <path to tech-docs repository> [--into content/<folder>] [--force]",
+      "Usage: npm run import:tech-docs -- <path to tech-docs repository> [--into content/<folder>] [--force] [--dry-run]",
     );
     return 2;
   }
   try {
+    const contentRoot = path.resolve(values.content);
+    const into = path.resolve(values.into);
+    const dryRun = values["dry-run"];
     const report = importTechDocs({
       repo: path.resolve(positionals[0]!),
-      into: path.resolve(values.into),
-      contentRoot: path.resolve(values.content),
+      into,
+      contentRoot,
       force: values.force,
+      dryRun,
     });
-    console.log(formatImportReport(report));
+    let baseline: number | undefined;
+    if (!dryRun) {
+      const problems = await knownProblems(contentRoot, into);
+      const paths = { siteRoot: process.cwd(), inputDir: contentRoot };
+      writeFileSync(path.join(contentRoot, BASELINE_FILE), baselineYaml(problems, paths));
+      baseline = problems.length;
+    }
+    console.log(formatImportReport(report, baseline));
+    if (dryRun) console.log("\nDry run: nothing was written.");
     return 0;
   } catch (error) {
     if (error instanceof ImportError) {
@@ -77,4 +139,4 @@ function main(): number {
   }
 }
 
-if (isMain(import.meta.url)) process.exit(main());
+if (isMain(import.meta.url)) main().then((code) => process.exit(code));

@@ -1,8 +1,11 @@
 // Converts the ERB in tech-docs pages to Markdown without running any of it: the helpers tech-docs
 // sites use are recognised by their shape; anything else is left as a marked TODO for a person.
 export interface ErbContext {
-  /** Reads a partial by the name written in `partial "..."`; undefined when it does not exist. */
-  readPartial(name: string): string | undefined;
+  /**
+   * The Markdown of a partial, by the name written in `partial "..."`, looked up from the file
+   * `from` that includes it (the page itself when undefined); undefined when it cannot be used.
+   */
+  readPartial(name: string, from?: string): { file: string; markdown: string } | undefined;
 }
 
 export interface ErbResult {
@@ -25,7 +28,17 @@ const str = (m: RegExpExecArray, i: number): string | undefined => {
   return v === undefined ? undefined : v.replace(/\\(.)/g, "$1");
 };
 
-export function convertErb(source: string, ctx: ErbContext, depth = 0): ErbResult {
+/** The partial names a template includes, without converting it. */
+export function partialNames(source: string): string[] {
+  const names: string[] = [];
+  for (const m of source.matchAll(TAG)) {
+    const p = m[1] ? PARTIAL.exec(m[2]!) : null;
+    if (p) names.push(str(p, 1)!);
+  }
+  return names;
+}
+
+export function convertErb(source: string, ctx: ErbContext, depth = 0, from?: string): ErbResult {
   const todos: string[] = [];
   const partials: string[] = [];
   const markdown = source.replace(TAG, (whole, output: string | undefined, code: string) => {
@@ -36,13 +49,13 @@ export function convertErb(source: string, ctx: ErbContext, depth = 0): ErbResul
     let m: RegExpExecArray | null;
     if ((m = PARTIAL.exec(code))) {
       const name = str(m, 1)!;
-      const text = depth < 5 ? ctx.readPartial(name) : undefined;
-      if (text === undefined) {
+      const partial = depth < 5 ? ctx.readPartial(name, from) : undefined;
+      if (partial === undefined) {
         todos.push(whole);
-        return todo(whole, `partial "${name}" was not found`);
+        return todo(whole, `partial "${name}" could not be included`);
       }
       partials.push(name);
-      const inner = convertErb(text, ctx, depth + 1);
+      const inner = convertErb(partial.markdown, ctx, depth + 1, partial.file);
       todos.push(...inner.todos);
       partials.push(...inner.partials);
       return inner.markdown.trim();

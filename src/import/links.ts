@@ -36,9 +36,14 @@ export function rewriteTarget(target: string, file: string, oldUrl: string, map:
     `${absolute}.html`,
   ];
   const page = candidates.map((c) => map.pages.get(c)).find(Boolean);
-  const other = map.files.get(absolute);
+  // Middleman's asset helpers find a file from the page's folder, then from the site root,
+  // then from images/ (so `![](images/x.png)` works on any page).
+  const relative = pathPart.startsWith("/") ? [] : [`/${pathPart}`, `/images/${pathPart}`];
+  const other = [absolute, ...relative]
+    .map((c) => map.files.get(path.posix.normalize(c)))
+    .find(Boolean);
   const to = page ?? other;
   if (!to) return target;
-  const relative = path.posix.relative(path.posix.dirname(file), to) || path.posix.basename(to);
-  return relative + hash;
+  const link = path.posix.relative(path.posix.dirname(file), to) || path.posix.basename(to);
+  return link + hash;
 }

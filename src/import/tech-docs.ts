@@ -12,7 +12,11 @@ import {
 } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
-import { convertErb } from "./erb.js";
+import { parseDocument } from "yaml";
+import { convertErb, partialNames } from "./erb.js";
+import { isPageTemplate, isTemplate, locatePartial, outputName } from "./middleman.js";
+import { markTechDocsIds, normaliseRedcarpet, settleIds } from "./redcarpet.js";
+import { stripScripts } from "./analytics.js";
 import { rewriteLinks, type LinkMap } from "./links.js";
 import { settingsFromTechDocs, type TechDocsConfig } from "./config.js";
 
@@ -24,21 +28,46 @@ export interface ImportOptions {
   /** The site's content folder (for addresses and settings). */
   contentRoot: string;
   force: boolean;
+  /** Work out everything and report it, but write nothing. */
+  dryRun?: boolean;
+}
+
+/** Something a person should look at, where it was found in the old site. */
+export interface ImportNote {
+  /** The new page it concerns. */
+  page: string;
+  /** The old file and line it came from (a page or a partial). */
+  source: string;
+  line?: number;
+  what: string;
 }
 
 export interface ImportReport {
   pages: { from: string; to: string }[];
   redirects: number;
   todos: { file: string; erb: string }[];
+  /** Markdown that Redcarpet reads differently, rewritten so it renders as it did. */
+  normalised: ImportNote[];
+  /** Things left out that need a person (scripts, layouts, duplicate ids…). */
+  needsPerson: ImportNote[];
+  /** Headings given an explicit id so their old #anchor still lands. */
+  keptIds: number;
+  /** Google tag ids found in pages, now the `analytics` setting. */
+  analytics: string[];
   copied: string[];
   skipped: { file: string; why: string }[];
   droppedFields: { file: string; fields: string[] }[];
-  settings: { written?: string; mergeByHand?: string; unmapped: string[] };
+  settings: {
+    /** The settings file written or merged into. */
+    file?: string;
+    /** What changed in it: `+ key: value` added, `= key` kept as it was (the import differs). */
+    diff: string[];
+    unmapped: string[];
+  };
 }
 
 export class ImportError extends Error {}
 
-const PAGE = /\.html\.md\.erb$|\.html\.md$|\.md$/;
 const SKIP_DIRS: Record<string, string> = {
   layouts: "Middleman layouts are replaced by this site's layouts",
   stylesheets: "this site's own CSS replaces the old styles",
@@ -87,55 +116,129 @@ export function importTechDocs(o: ImportOptions): ImportReport {
     copied: [],
     skipped: [],
     droppedFields: [],
-    settings: { unmapped: [] },
+    settings: { diff: [], unmapped: [] },
+    normalised: [],
+    needsPerson: [],
+    keptIds: 0,
+    analytics: [],
   };
   const pages: SourcePage[] = [];
   const files: string[] = [];
+  const templates: string[] = [];
   for (const rel of walk(sourceDir)) {
     const top = rel.split("/")[0]!;
-    const base = path.posix.basename(rel);
     if (SKIP_DIRS[top]) report.skipped.push({ file: `source/${rel}`, why: SKIP_DIRS[top]! });
-    else if (base.startsWith("_"))
-      continue; // a partial: inlined where it is used
-    else if (PAGE.test(rel)) pages.push(sourcePage(rel));
-    else if (/\.erb$/.test(rel))
+    else if (isTemplate(rel)) templates.push(rel);
+    else files.push(rel);
+  }
+  // A file another template includes with `partial` is a partial, whatever its name.
+  const partials = usedPartials(sourceDir, templates.filter(isPageTemplate));
+  for (const rel of templates) {
+    if (partials.has(rel)) continue;
+    if (isPageTemplate(rel) && /\.(md|markdown|mkd)(\.erb)?$/.test(rel))
+      pages.push(sourcePage(rel));
+    else if (isPageTemplate(rel))
       report.skipped.push({
         file: `source/${rel}`,
-        why: "ERB HTML templates are not converted; rewrite the page in Markdown",
+        why: "HTML templates are not converted; rewrite the page in Markdown",
       });
-    else files.push(rel);
+    else if (!path.posix.basename(rel).startsWith("_"))
+      report.skipped.push({
+        file: `source/${rel}`,
+        why: `not a page on the old site (it builds to /${outputName(rel)}, not an .html page) and no page includes it`,
+      });
   }
 
   const map: LinkMap = { pages: new Map(), files: new Map() };
   for (const page of pages) for (const url of page.oldUrls) map.pages.set(url, page.file);
   for (const file of files) map.files.set(`/${file}`, file);
 
+  const googleTags = new Set<string>();
   for (const page of pages) {
     const raw = readFileSync(path.join(sourceDir, page.source), "utf8");
-    const { data, body } = splitFrontmatter(raw);
-    const converted = convertErb(body, {
-      readPartial: (name) => readPartial(sourceDir, page.source, name),
+    const { data, body, bodyLine } = splitFrontmatter(raw);
+    const note = (source: string, line: number | undefined, what: string) => ({
+      page: page.file,
+      source: `source/${source}`,
+      line,
+      what,
+    });
+    const stripped = stripScripts(body);
+    for (const id of stripped.googleTagIds) googleTags.add(id);
+    for (const line of stripped.otherScripts)
+      report.needsPerson.push(
+        note(
+          page.source,
+          line + bodyLine,
+          "a <script> was left out: pages here cannot run scripts",
+        ),
+      );
+    // Each partial is its own Markdown document on the old site: normalised, and given its
+    // heading ids, on its own; then the page around it.
+    const own = prepare(stripped.markdown, page.source, bodyLine, (l, what) =>
+      report.normalised.push(note(page.source, l, what)),
+    );
+    const converted = convertErb(own, {
+      readPartial: (name, from) => {
+        const found = locatePartial(sourceDir, from ?? page.source, name);
+        if ("error" in found) {
+          report.needsPerson.push(note(from ?? page.source, undefined, found.error));
+          return undefined;
+        }
+        const text = stripScripts(readFileSync(path.join(sourceDir, found.file), "utf8"));
+        for (const id of text.googleTagIds) googleTags.add(id);
+        return {
+          file: found.file,
+          markdown: prepare(text.markdown, found.file, 0, (l, what) =>
+            report.normalised.push(note(found.file, l, what)),
+          ),
+        };
+      },
     });
     for (const erb of converted.todos) report.todos.push({ file: page.file, erb });
-    const markdown = rewriteLinks(converted.markdown, page.file, page.oldUrl, map);
+    const { markdown: withIds, titleId } = withoutTitleHeading(markTechDocsIds(converted.markdown));
+    const settled = settleIds(withIds);
+    report.keptIds += settled.kept + (titleId ? 1 : 0);
+    for (const id of new Set(settled.duplicates))
+      report.needsPerson.push(
+        note(
+          page.source,
+          undefined,
+          `the old page had the heading id "${id}" more than once; only the first is kept`,
+        ),
+      );
+    const markdown = rewriteLinks(settled.markdown, page.file, page.oldUrl, map);
     const frontmatter = mapFrontmatter(data, page, sitePath);
+    if (titleId) frontmatter.titleId = titleId;
+    if (typeof data.layout === "string" && data.layout !== "core")
+      report.needsPerson.push(
+        note(
+          page.source,
+          undefined,
+          `its layout "${data.layout}" was replaced by this site's sub-navigation layout`,
+        ),
+      );
     const dropped = Object.keys(data)
       .filter((k) => !KEPT.includes(k))
       .sort();
     if (dropped.length) report.droppedFields.push({ file: page.file, fields: dropped });
     report.redirects += (frontmatter.old_paths as string[] | undefined)?.length ?? 0;
     const out = path.join(o.into, page.file);
-    mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(
-      out,
-      `---\n${yaml.dump(frontmatter, { lineWidth: -1 })}---\n${withoutTitleHeading(markdown)}`,
-    );
+    if (!o.dryRun) mkdirSync(path.dirname(out), { recursive: true });
+    if (!o.dryRun)
+      writeFileSync(
+        out,
+        `---\n${yaml.dump(frontmatter, { lineWidth: -1 })}---\n${markdown.replace(/^\n+/, "")}`,
+      );
     report.pages.push({ from: `source/${page.source}`, to: path.join(o.into, page.file) });
   }
+  report.analytics = [...googleTags].sort();
   for (const file of files) {
     const out = path.join(o.into, file);
-    mkdirSync(path.dirname(out), { recursive: true });
-    copyFileSync(path.join(sourceDir, file), out);
+    if (!o.dryRun) {
+      mkdirSync(path.dirname(out), { recursive: true });
+      copyFileSync(path.join(sourceDir, file), out);
+    }
     report.copied.push(out);
   }
 
@@ -157,24 +260,86 @@ export function importTechDocs(o: ImportOptions): ImportReport {
     );
     report.settings.unmapped = unmapped;
     const settingsFile = path.join(o.contentRoot, "_data", "site.yml");
-    const text = `# Imported from ${path.relative(process.cwd(), configFile)}\n${yaml.dump(settings, { lineWidth: -1 })}`;
-    if (existsSync(settingsFile)) report.settings.mergeByHand = text;
-    else {
+    const merged = mergeSettings(
+      existsSync(settingsFile) ? readFileSync(settingsFile, "utf8") : undefined,
+      settings,
+      `Imported from ${path.relative(process.cwd(), configFile)}`,
+    );
+    report.settings.file = settingsFile;
+    report.settings.diff = merged.diff;
+    if (!o.dryRun && merged.diff.some((d) => d.startsWith("+"))) {
       mkdirSync(path.dirname(settingsFile), { recursive: true });
-      writeFileSync(settingsFile, text);
-      report.settings.written = settingsFile;
+      writeFileSync(settingsFile, merged.text);
     }
   }
   return report;
 }
 
-/** tech-docs pages repeat their title as a `# heading`; here the layout prints it from `title`. */
-function withoutTitleHeading(markdown: string): string {
-  return markdown.replace(/^\s*# [^\n]*\n+/, "").replace(/^\n+/, "");
+/**
+ * Adds the imported settings a site.yml does not have yet, keeping its comments and every value
+ * it already sets (a value that differs is listed, not overwritten).
+ */
+function mergeSettings(
+  existing: string | undefined,
+  imported: Record<string, unknown>,
+  comment: string,
+): { text: string; diff: string[] } {
+  const doc = parseDocument(existing ?? "{}");
+  if (existing === undefined) doc.commentBefore = ` ${comment}`;
+  const diff: string[] = [];
+  for (const [key, value] of Object.entries(imported)) {
+    const current: unknown = doc.toJS()?.[key];
+    if (current === undefined) {
+      doc.set(key, value);
+      diff.push(`+ ${yaml.dump({ [key]: value }, { lineWidth: -1 }).trimEnd()}`);
+    } else if (JSON.stringify(current) !== JSON.stringify(value)) {
+      diff.push(`= ${key}: kept this site's value; tech-docs.yml has ${JSON.stringify(value)}`);
+    }
+  }
+  return { text: doc.toString({ lineWidth: 0 }), diff };
+}
+
+/**
+ * tech-docs pages repeat their title as a `# heading`; here the layout prints it from `title`,
+ * keeping the heading's old id so links to it still land.
+ */
+function withoutTitleHeading(markdown: string): { markdown: string; titleId?: string } {
+  const m = /^\s*# [^\n]*?(?:\s\{#([^}\s]+)\})?[ \t]*(?:\n+|$)/.exec(markdown);
+  if (!m) return { markdown };
+  return { markdown: markdown.slice(m[0].length), titleId: m[1] };
+}
+
+/** Normalises one old Markdown document (reporting each change at its line). */
+function prepare(
+  markdown: string,
+  source: string,
+  lineOffset: number,
+  record: (line: number, what: string) => void,
+): string {
+  const normalised = normaliseRedcarpet(markdown);
+  for (const change of normalised.changes) record(change.line + lineOffset, change.what);
+  return normalised.markdown;
+}
+
+/** Every template that pages include with `partial`, directly or through other partials. */
+function usedPartials(sourceDir: string, pages: string[]): Set<string> {
+  const found = new Set<string>();
+  const queue = [...pages];
+  for (let from = queue.shift(); from !== undefined; from = queue.shift()) {
+    const text = readFileSync(path.join(sourceDir, from), "utf8");
+    for (const name of partialNames(text)) {
+      const hit = locatePartial(sourceDir, from, name);
+      if ("file" in hit && !found.has(hit.file)) {
+        found.add(hit.file);
+        queue.push(hit.file);
+      }
+    }
+  }
+  return found;
 }
 
 function sourcePage(rel: string): SourcePage {
-  const stem = rel.replace(PAGE, "");
+  const stem = outputName(rel).replace(/\.html$/, "");
   const isIndex = path.posix.basename(stem) === "index";
   const dir = path.posix.dirname(stem) === "." ? "" : `${path.posix.dirname(stem)}/`;
   const file = `${stem}.md`;
@@ -226,29 +391,20 @@ function mapFrontmatter(
   return fm;
 }
 
-function splitFrontmatter(raw: string): { data: Record<string, unknown>; body: string } {
+function splitFrontmatter(raw: string): {
+  data: Record<string, unknown>;
+  body: string;
+  /** Lines before the body, so body line n is file line n + bodyLine. */
+  bodyLine: number;
+} {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(raw);
-  if (!m) return { data: {}, body: raw };
+  if (!m) return { data: {}, body: raw, bodyLine: 0 };
   const data = yaml.load(m[1]!, { schema: yaml.CORE_SCHEMA });
   return {
     data: data && typeof data === "object" ? (data as Record<string, unknown>) : {},
     body: raw.slice(m[0].length),
+    bodyLine: m[0].split("\n").length - 1,
   };
-}
-
-/** Middleman looks for `partials/foo` as partials/_foo.* next to the page, then from source/. */
-function readPartial(sourceDir: string, pageSource: string, name: string): string | undefined {
-  const dir = path.posix.dirname(name);
-  const base = `_${path.posix.basename(name)}`;
-  for (const root of [path.posix.dirname(pageSource), ""]) {
-    const folder = path.join(sourceDir, root, dir);
-    if (!existsSync(folder)) continue;
-    const hit = readdirSync(folder)
-      .sort()
-      .find((f) => f === base || f.startsWith(`${base}.`));
-    if (hit) return readFileSync(path.join(folder, hit), "utf8");
-  }
-  return undefined;
 }
 
 function walk(dir: string): string[] {

@@ -7,6 +7,7 @@ import { sortProblems, type ProblemCollector } from "./collector.js";
 import { SiteBuildError } from "./problem.js";
 import { formatProblems } from "./format.js";
 import { githubAnnotations, jsonReport } from "./formats.js";
+import { applyBaseline, type BaselinePaths } from "./baseline.js";
 
 export interface ReportOptions {
   /** "stdout", or a file to write the JSON report to. */
@@ -18,9 +19,10 @@ export function registerReport(
   config: UserConfig,
   collector: ProblemCollector,
   options: ReportOptions,
+  paths: BaselinePaths,
 ): void {
   config.on("eleventy.after", () => {
-    const problems = sortProblems(collector.all);
+    const problems = sortProblems(applyBaseline(collector.all, paths));
     const { report } = options;
     if (report) {
       const json = jsonReport(problems);

@@ -5,7 +5,11 @@ const partials: Record<string, string> = {
   "partials/note": 'A note with <%= link_to "a link", "/x.html" %>.',
   "partials/loop": '<%= partial "partials/loop" %>',
 };
-const convert = (s: string) => convertErb(s, { readPartial: (n) => partials[n] });
+const convert = (s: string) =>
+  convertErb(s, {
+    readPartial: (n) =>
+      partials[n] === undefined ? undefined : { file: n, markdown: partials[n]! },
+  });
 
 describe("ERB conversion", () => {
   it("turns tech-docs helpers into Markdown", () => {

@@ -62,6 +62,7 @@ describe("importing a tech-docs site", () => {
     importTechDocs({ repo: fixture("tech-docs-source"), into, contentRoot: content, force: false });
     expect(frontmatter(path.join(into, "tools/control-panel.md"))).toEqual({
       title: "Control panel",
+      titleId: "control-panel",
       layout: "sub-navigation",
       eleventyNavigation: { order: 1 },
       old_paths: ["/guide/tools/control-panel.html", "/guide/control-panel.html"],
