@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       "_site/",
       "dist/",
+      "real-sites/",
       "node_modules/",
       "test-results/",
       ".bench/",

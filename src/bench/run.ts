@@ -49,10 +49,9 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 
 const bare = (input: string, output: string) =>
   run("node", [path.join(root, "src/bench/bare-build.mjs"), input, output]);
-const full = (input: string, output: string, env: Record<string, string>) =>
-  run(tsx, ["src/cli/build.ts", `--input=${input}`, `--output=${output}`, "--quiet"], {
+const full = (input: string, output: string, flags: string[]) =>
+  run(tsx, ["src/cli/build.ts", `--input=${input}`, `--output=${output}`, "--quiet", ...flags], {
     SITE_STATS: "1",
-    ...env,
   });
 
 export function median(values: number[]): number {
@@ -85,8 +84,8 @@ export async function benchmarkSize(
   const mem = { bare: [] as number[], full: [] as number[] };
   for (let i = 0; i < runs; i++) {
     const b = await bare(input, out("bare"));
-    const f = await full(input, out("full"), { SITE_SEARCH: "off" });
-    const n = await full(input, out("nochecks"), { SITE_SEARCH: "off", SITE_CHECKS: "off" });
+    const f = await full(input, out("full"), ["--search=off"]);
+    const n = await full(input, out("nochecks"), ["--search=off", "--checks=off"]);
     for (const [r, what] of [
       [b, "bare"],
       [f, "full"],
@@ -101,7 +100,7 @@ export async function benchmarkSize(
     if (f.maxRssKb) mem.full.push(f.maxRssKb);
   }
   // Search indexing is timed by the build itself; one run with it on.
-  const withSearch = await full(input, out("search"), {});
+  const withSearch = await full(input, out("search"), []);
   const search = /Search index: \d+ pages in ([\d.]+) s/.exec(withSearch.stdout);
   const result: SizeResult = {
     pages,
@@ -136,11 +135,9 @@ export async function incrementalRebuild(
       `--input=${input}`,
       `--output=${path.join(workDir, "out-serve")}`,
       `--port=${port}`,
+      "--search=off",
     ],
-    {
-      cwd: root,
-      env: { ...process.env, SITE_SEARCH: "off" },
-    },
+    { cwd: root },
   );
   let output = "";
   const waitFor = (pattern: RegExp, from: number, timeoutMs: number) =>

@@ -6,10 +6,7 @@ declare module "markdown-it-deflist" {
 }
 declare module "markdown-it-attrs" {
   import type MarkdownIt from "markdown-it";
-  const plugin: (
-    md: MarkdownIt,
-    options?: { allowedAttributes?: (string | RegExp)[] },
-  ) => void;
+  const plugin: (md: MarkdownIt, options?: { allowedAttributes?: (string | RegExp)[] }) => void;
   export default plugin;
 }
 declare module "@ministryofjustice/frontend/moj/filters/all.js" {
