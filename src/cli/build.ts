@@ -2,6 +2,7 @@
 // `npm run build` and `npm start`: builds or serves a site whose Eleventy config adds the
 // engine's plugin. The command line is the only part of the engine that reads the environment.
 import { existsSync } from "node:fs";
+import { stripVTControlCharacters } from "node:util";
 import net from "node:net";
 import path from "node:path";
 import { Eleventy, type UserConfig } from "@11ty/eleventy";
@@ -53,7 +54,24 @@ export function createEleventy(args: BuildArgs, extra: DocsPluginOptions = {}): 
     : () => undefined;
   // JSON on standard output must not be mixed with Eleventy's own messages.
   if (args.report === "json") internals.logger.overrideLogger({ log() {}, warn() {}, error() {} });
+  hideTimingHints();
   return eleventy;
+}
+
+/**
+ * Eleventy prints timing hints ("[11ty] Benchmark 90ms 19% … renderOnce") through a logger of
+ * its own. They depend on how busy the machine is and are for engine developers (`npm run
+ * bench` measures properly), not for people editing content, so the commands leave them out.
+ */
+function hideTimingHints(): void {
+  const warn = console.warn;
+  if ((warn as { timingHintsHidden?: boolean }).timingHintsHidden) return;
+  const filtered = (...args: unknown[]) => {
+    const text = typeof args[0] === "string" ? stripVTControlCharacters(args[0]) : "";
+    if (/\[11ty\]\s+Benchmark\s/.test(text)) return;
+    warn(...args);
+  };
+  console.warn = Object.assign(filtered, { timingHintsHidden: true });
 }
 
 export async function build(args: BuildArgs, extra?: DocsPluginOptions): Promise<void> {
