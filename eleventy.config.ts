@@ -5,8 +5,7 @@ import { docsPlugin } from "./src/index.js";
 export default function (config: UserConfig) {
   config.addPlugin(docsPlugin, { copyright: "© Crown copyright" });
   config.setServerOptions({ port: 8080, showAllHosts: false });
-  // The content folder is always named explicitly; .gitignore is about the repository.
+  // The content folder is named by `npm run build -- --input=…` (default: content);
+  // .gitignore is about the repository, not the content.
   config.setUseGitIgnore(false);
-  // The content folder is given by `npm run build -- --input=…` (default: content).
-  return { markdownTemplateEngine: false };
 }

@@ -13,8 +13,9 @@ export interface BuildArgs {
   incremental: boolean;
   /** "json" prints the problems as JSON; any other value is a file to write them to. */
   report?: string;
-  search: boolean;
-  checks: boolean;
+  /** Only when given: otherwise the site config's own option (or the default) applies. */
+  search?: boolean;
+  checks?: boolean;
 }
 
 export const BUILD_USAGE =
@@ -33,8 +34,8 @@ export function parseBuildArgs(argv: string[]): BuildArgs {
       quiet: { type: "boolean", default: false },
       incremental: { type: "boolean", default: false },
       report: { type: "string" },
-      search: { type: "string", default: "on" },
-      checks: { type: "string", default: "on" },
+      search: { type: "string" },
+      checks: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -58,7 +59,8 @@ export function parseBuildArgs(argv: string[]): BuildArgs {
   };
 }
 
-function onOff(name: string, value: string): boolean {
+function onOff(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
   if (value === "on" || value === "off") return value === "on";
   throw new UsageError(`--${name} must be "on" or "off", not "${value}"`);
 }

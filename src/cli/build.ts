@@ -35,8 +35,8 @@ export function createEleventy(args: BuildArgs, extra: DocsPluginOptions = {}): 
     ...(args.pathPrefix ? { pathPrefix: args.pathPrefix } : {}),
     config: (config: UserConfig) =>
       setRunOptions(config, {
-        search: args.search,
-        checks: args.checks,
+        ...(args.search === undefined ? {} : { search: args.search }),
+        ...(args.checks === undefined ? {} : { checks: args.checks }),
         githubAnnotations: env.GITHUB_ACTIONS === "true",
         ...(args.report ? { report: args.report === "json" ? "stdout" : args.report } : {}),
         ...(env.SITE_TODAY ? { today: env.SITE_TODAY } : {}),

@@ -9,7 +9,7 @@ export const pageFrontmatterSchema = z
     /** The id of the page's title heading, kept from an imported site so old links land. */
     titleId: z
       .string()
-      .regex(/^[A-Za-z][\w-]*$/, "must start with a letter; letters, digits, - and _ only")
+      .regex(/^[\w-]+$/, "letters, digits, - and _ only")
       .optional(),
     /** Checked against the engine's and the site's layouts when the frontmatter is read. */
     layout: z.string().min(1),

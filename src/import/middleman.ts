@@ -25,7 +25,7 @@ export function outputName(rel: string): string {
 /** A template file that builds to an HTML page; a partial (`_name`) never does. */
 export function isPageTemplate(rel: string): boolean {
   const base = path.posix.basename(rel);
-  return !base.startsWith("_") && outputName(rel) !== rel && outputName(rel).endsWith(".html");
+  return !base.startsWith("_") && isTemplate(rel) && outputName(rel).endsWith(".html");
 }
 
 export function isTemplate(rel: string): boolean {

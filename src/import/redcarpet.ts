@@ -166,22 +166,21 @@ export function settleIds(markdown: string): {
       lines[i] = line.slice(0, marker!.index);
       if (level === 1) return;
     } else if (wanted) {
-      const natural =
-        level === 1 ? undefined : uniqueSlug(githubSlug(plainText(m[2]!)), used, false);
+      const natural = level === 1 ? undefined : uniqueSlug(githubSlug(plainText(m[2]!)), used);
       if (natural === wanted) lines[i] = line.slice(0, marker!.index);
       else kept++;
       used.add(wanted);
       return;
     }
-    if (level > 1) used.add(uniqueSlug(githubSlug(plainText(m[2]!)), used, false));
+    if (level > 1) used.add(uniqueSlug(githubSlug(plainText(m[2]!)), used));
   });
   return { markdown: lines.join("\n"), kept, duplicates };
 }
 
-function uniqueSlug(slug: string, used: Set<string>, record: boolean): string {
+/** markdown-it-anchor's numbering: slug, slug-1, slug-2… */
+function uniqueSlug(slug: string, used: Set<string>): string {
   let candidate = slug;
   for (let n = 1; used.has(candidate); n++) candidate = `${slug}-${n}`;
-  if (record) used.add(candidate);
   return candidate;
 }
 

@@ -1,15 +1,19 @@
 // Stable GitHub-style ids (the same anchors work on GitHub and on the site) and a permalink
 // after each heading whose text is announced by screen readers. `## Heading {#old-id}` keeps an
-// id given by hand (an imported site's old anchors); `{.class}` adds a class. No other
-// attribute can be written this way, so Markdown cannot add event handlers or styles.
+// id given by hand (an imported site's old anchors); `{.class}` adds a class. Only headings, and
+// only ids and classes: braces anywhere else are text, never silently removed.
 import type { MarkdownIt } from "markdown-it";
 import anchor from "markdown-it-anchor";
-import attributes from "markdown-it-attrs";
+import type { Token } from "markdown-it";
 import { slug } from "github-slugger";
 
 export function headings(md: MarkdownIt): void {
   // Before anchors, which keep an id that is already set.
-  md.use(attributes, { allowedAttributes: ["id", "class"] });
+  md.core.ruler.push("heading_attributes", (state) => {
+    state.tokens.forEach((token, i) => {
+      if (token.type === "heading_open") headingAttributes(token, state.tokens[i + 1]);
+    });
+  });
   md.use(anchor, {
     level: [2, 3, 4, 5, 6],
     slugify: slug,
@@ -27,4 +31,20 @@ export function headings(md: MarkdownIt): void {
       wrapper: ['<div class="app-heading">', "</div>"],
     }),
   });
+}
+
+// Ids may start with a digit (tech-docs gives "2-2-6-to-3-0-12").
+const ATTRIBUTES = /\s*\{((?:\s*[#.][\w-]+)+)\s*\}\s*$/;
+
+/** Moves a trailing `{#id .class}` of a heading's text onto the heading. */
+function headingAttributes(open: Token, inline: Token | undefined): void {
+  const last = inline?.children?.at(-1);
+  const m = last?.type === "text" ? ATTRIBUTES.exec(last.content) : null;
+  if (!last || !m) return;
+  last.content = last.content.slice(0, m.index);
+  inline!.content = inline!.content.replace(ATTRIBUTES, "");
+  for (const part of m[1]!.trim().split(/\s+/)) {
+    if (part.startsWith("#")) open.attrSet("id", part.slice(1));
+    else open.attrJoin("class", part.slice(1));
+  }
 }

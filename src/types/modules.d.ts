@@ -4,11 +4,6 @@ declare module "markdown-it-deflist" {
   const plugin: (md: MarkdownIt) => void;
   export default plugin;
 }
-declare module "markdown-it-attrs" {
-  import type MarkdownIt from "markdown-it";
-  const plugin: (md: MarkdownIt, options?: { allowedAttributes?: (string | RegExp)[] }) => void;
-  export default plugin;
-}
 declare module "@ministryofjustice/frontend/moj/filters/all.js" {
   const filters: () => Record<string, (...args: unknown[]) => unknown>;
   export default filters;

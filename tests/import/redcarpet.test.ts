@@ -8,6 +8,7 @@ import { markTechDocsIds, normaliseRedcarpet, settleIds } from "../../src/import
 import { isPageTemplate, locatePartial } from "../../src/import/middleman.js";
 import { applyBaseline, baselineYaml } from "../../src/problems/baseline.js";
 import type { Problem } from "../../src/problems/problem.js";
+import { stripScripts } from "../../src/import/analytics.js";
 
 describe("Redcarpet's Markdown, normalised", () => {
   it("fixes headings with a non-breaking space or no space, but not inside code", () => {
@@ -101,5 +102,16 @@ describe("the baseline of known problems", () => {
       'warning "fixed since" (guide/a.md) no longer happens',
     ]);
     expect(out[2]).toMatchObject({ file: "known-problems.yml", line: 6 });
+  });
+});
+
+describe("scripts in imported pages", () => {
+  it("are never copied: a Google tag is named, any other script is located by line", () => {
+    const page =
+      'Intro\n<!-- Google tag (gtag.js) -->\n<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123"></script>\n<script>\n  gtag("config", "G-ABC123");\n</script>\n\n<script>alert(1)</script>\nEnd\n';
+    const { markdown, googleTagIds, otherScripts } = stripScripts(page);
+    expect(markdown).toBe("Intro\n\nEnd\n");
+    expect(googleTagIds).toEqual(["G-ABC123"]);
+    expect(otherScripts).toEqual([8]);
   });
 });

@@ -13,6 +13,18 @@ describe("headings", () => {
     );
   });
 
+  it("keep an id or class written after the heading, and nothing else is taken from braces", () => {
+    const html = render(
+      "## Kept {#old_id}\n\n## 2.2.6 {#2-2-6}\n\n## Styled {.x}\n\n### A {style=color:red}\n\nText {% endraw %} {#no}\n",
+    );
+    expect(html).toContain('<h2 id="old_id" class="govuk-heading-l">Kept</h2>');
+    expect(html).toContain('<h2 id="2-2-6" class="govuk-heading-l">2.2.6</h2>');
+    expect(html).toContain('<h2 class="x govuk-heading-l" id="styled">Styled</h2>');
+    expect(html).toContain(">A {style=color:red}</h3>");
+    expect(html).not.toMatch(/<h3[^>]*style=/);
+    expect(html).toContain('<p class="govuk-body">Text {% endraw %} {#no}</p>');
+  });
+
   it("get an On this page list from three or more h2, using the same ids", () => {
     const html = render("## One\n\n### Sub\n\n## Two `code`\n\n## Three");
     const nav = html.match(/<nav class="app-contents"[\s\S]*?<\/nav>/)?.[0] ?? "";

@@ -122,9 +122,23 @@ describe("the packed engine, installed by another team", () => {
 
   it("runs the engine's build command from its bin, with search, and reports bad options in words", () => {
     const cli = path.join(dir, "node_modules", NAME, "dist/cli/build.js");
+    writeFileSync(
+      path.join(dir, "eleventy.config.js"),
+      `import { docsPlugin } from "${NAME}";\nexport default function (config) {\n  config.addPlugin(docsPlugin);\n  config.addFilter("shout", (s) => s.toUpperCase());\n}\n`,
+    );
     const ok = run(dir, [cli, "--input=docs", "--output=_built", "--quiet"]);
-    expect(ok.code).toBe(0);
+    expect(ok.code, ok.output).toBe(0);
     expect(existsSync(path.join(dir, "_built/pagefind/pagefind.js"))).toBe(true);
+
+    // The site's own choice holds unless the command line says otherwise.
+    writeFileSync(
+      path.join(dir, "eleventy.config.js"),
+      `import { docsPlugin } from "${NAME}";\nexport default function (config) {\n  config.addPlugin(docsPlugin, { search: false });\n  config.addFilter("shout", (s) => s.toUpperCase());\n}\n`,
+    );
+    const off = run(dir, [cli, "--input=docs", "--output=_nosearch", "--quiet"]);
+    expect(off.code, off.output).toBe(0);
+    expect(existsSync(path.join(dir, "_nosearch/pagefind"))).toBe(false);
+    expect(existsSync(path.join(dir, "_nosearch/guide/index.html"))).toBe(true);
 
     writeFileSync(
       path.join(dir, "eleventy.config.js"),
