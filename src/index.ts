@@ -18,6 +18,7 @@ import { registerSiteFiles } from "./site-files/register.js";
 import { registerRedirects } from "./redirects/register.js";
 import { registerAssets } from "./assets/register.js";
 import { registerReport } from "./problems/register.js";
+import { registerPreview } from "./preview/register.js";
 
 export type { DocsPluginOptions } from "./options.js";
 export type { Settings, SettingsInput } from "./settings/schema.js";
@@ -60,6 +61,7 @@ export function docsPlugin(config: UserConfig, options: DocsPluginOptions = {}):
   registerSiteFiles(config, ctx);
   registerRedirects(config, ctx);
   registerAssets(config, ctx);
+  registerPreview(config);
   config.addPlugin(HtmlBasePlugin);
   // Last: it reports what every step above found.
   registerReport(config, ctx.registry.problems, ctx.options, ctx);

@@ -90,6 +90,43 @@ function listenOnLocalhostOnly(): void {
   } as typeof listen;
 }
 
+/**
+ * Incremental preview builds, except straight after a failed one: Eleventy's incremental
+ * build re-renders only the edited page, and after a failure (a bad _data file, say) the other
+ * pages are left half-initialised, so every later edit failed with "templateRender has not yet
+ * initialized" until a restart. The build after a failure is a whole one.
+ */
+function keepIncrementalBuildsWhole(eleventy: Eleventy): void {
+  const internals = eleventy as unknown as {
+    errorHandler: { error: (e: unknown) => void };
+    config: { events: { on(name: string, fn: () => void): void } };
+  };
+  eleventy.setIncrementalBuild(true);
+  const report = internals.errorHandler.error;
+  internals.errorHandler.error = (e) => {
+    eleventy.setIncrementalBuild(false);
+    report(e);
+  };
+  internals.config.events.on("eleventy.after", () => eleventy.setIncrementalBuild(true));
+}
+
+/**
+ * A preview that starts on content with an error still starts: the error is printed (by the
+ * error handler set in createEleventy) and the server waits for the fix, as it does for an
+ * error made while it runs.
+ */
+function keepServingAfterFailures(eleventy: Eleventy): void {
+  const write = eleventy.write.bind(eleventy);
+  eleventy.write = async () => {
+    try {
+      return await write();
+    } catch {
+      process.exitCode = 0;
+      return [[], []];
+    }
+  };
+}
+
 async function main(): Promise<void> {
   let args: BuildArgs;
   try {
@@ -103,7 +140,8 @@ async function main(): Promise<void> {
       listenOnLocalhostOnly();
       const eleventy = createEleventy(args);
       await eleventy.init();
-      if (args.incremental) eleventy.setIncrementalBuild(true);
+      if (args.incremental) keepIncrementalBuildsWhole(eleventy);
+      keepServingAfterFailures(eleventy);
       await eleventy.watch();
       await eleventy.serve(args.port);
     } else {

@@ -2,8 +2,9 @@
 // it records the problem (with its line in the file) in the page's data, and the page
 // registry reports every bad page together once all pages are read.
 //
-// Values are parsed with js-yaml, as Eleventy itself does (fast). The positions of fields, needed only when a message must point at one, are worked out on demand.
-import yaml from "js-yaml";
+// Values are parsed with the same YAML library as every other file; the positions of fields,
+// needed only when a message must point at one, are worked out on demand.
+import { parse } from "yaml";
 import { parseYaml, type ParsedYaml } from "../yaml/yaml.js";
 
 export const FRONTMATTER_META = "_frontmatter";
@@ -52,10 +53,10 @@ export function parseFrontmatter(
   const bodyLineOffset = countLines(str) + 1;
   let value: unknown;
   try {
-    // Core schema: dates stay text. js-yaml's default turns 2026-02-30 into 2 March, silently.
-    value = yaml.load(str, { schema: yaml.CORE_SCHEMA }) ?? {};
+    // Core schema: dates stay text (a YAML 1.1 timestamp would turn 2026-02-30 into 2 March).
+    value = parse(str, { schema: "core" }) ?? {};
   } catch {
-    // Only on this rare path: the yaml package's messages and positions are the clearer ones.
+    // Only on this rare path: the document's own errors carry positions.
     const first = parseYaml(str).errors[0] ?? { message: "the YAML could not be read" };
     return { [FRONTMATTER_META]: new FrontmatterMeta(str, [], bodyLineOffset, first) };
   }

@@ -11,8 +11,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
-import { parseDocument } from "yaml";
+import { parse, parseDocument, stringify } from "yaml";
 import { convertErb, partialNames } from "./erb.js";
 import { isPageTemplate, isTemplate, locatePartial, outputName } from "./middleman.js";
 import { markTechDocsIds, normaliseRedcarpet, settleIds } from "./redcarpet.js";
@@ -228,7 +227,7 @@ export function importTechDocs(o: ImportOptions): ImportReport {
     if (!o.dryRun)
       writeFileSync(
         out,
-        `---\n${yaml.dump(frontmatter, { lineWidth: -1 })}---\n${markdown.replace(/^\n+/, "")}`,
+        `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n${markdown.replace(/^\n+/, "")}`,
       );
     report.pages.push({ from: `source/${page.source}`, to: path.join(o.into, page.file) });
   }
@@ -244,7 +243,7 @@ export function importTechDocs(o: ImportOptions): ImportReport {
 
   const configFile = path.join(o.repo, "config", "tech-docs.yml");
   if (existsSync(configFile)) {
-    const config = (yaml.load(readFileSync(configFile, "utf8"), { schema: yaml.CORE_SCHEMA }) ??
+    const config = (parse(readFileSync(configFile, "utf8"), { schema: "core" }) ??
       {}) as TechDocsConfig;
     const newPath = (old: string) => {
       const page =
@@ -291,7 +290,7 @@ function mergeSettings(
     const current: unknown = doc.toJS()?.[key];
     if (current === undefined) {
       doc.set(key, value);
-      diff.push(`+ ${yaml.dump({ [key]: value }, { lineWidth: -1 }).trimEnd()}`);
+      diff.push(`+ ${stringify({ [key]: value }, { lineWidth: 0 }).trimEnd()}`);
     } else if (JSON.stringify(current) !== JSON.stringify(value)) {
       diff.push(`= ${key}: kept this site's value; tech-docs.yml has ${JSON.stringify(value)}`);
     }
@@ -399,7 +398,7 @@ function splitFrontmatter(raw: string): {
 } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(raw);
   if (!m) return { data: {}, body: raw, bodyLine: 0 };
-  const data = yaml.load(m[1]!, { schema: yaml.CORE_SCHEMA });
+  const data = parse(m[1]!, { schema: "core" }) as unknown;
   return {
     data: data && typeof data === "object" ? (data as Record<string, unknown>) : {},
     body: raw.slice(m[0].length),

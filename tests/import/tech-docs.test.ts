@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import yaml from "js-yaml";
+import { parse as parseYaml } from "yaml";
 import { importTechDocs, ImportError } from "../../src/import/tech-docs.js";
 import { formatImportReport } from "../../src/cli/import-tech-docs.js";
 import { buildReport, fixture } from "../helpers/build.js";
@@ -17,7 +17,7 @@ function newSite() {
 }
 
 const frontmatter = (file: string) =>
-  yaml.load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file, "utf8"))![1]!) as Record<
+  parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file, "utf8"))![1]!) as Record<
     string,
     unknown
   >;
@@ -109,7 +109,7 @@ describe("importing a tech-docs site", () => {
       contentRoot: content,
       force: false,
     });
-    const settings = yaml.load(
+    const settings = parseYaml(
       readFileSync(path.join(content, "_data/site.yml"), "utf8"),
     ) as Record<string, unknown>;
     expect(settings).toMatchObject({

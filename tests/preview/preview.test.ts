@@ -1,0 +1,61 @@
+// The preview (`npm start`) as a contributor uses it: it starts on broken content, survives
+// any request, shows edited settings at once and never gets stuck after a mistake is fixed.
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixture } from "../helpers/build.js";
+import { BUILT, startPreview, type Preview } from "../helpers/preview.js";
+
+describe("the preview of a working site", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await startPreview(fixture("basic"));
+  }, 60_000);
+  afterAll(() => preview?.stop());
+
+  it("answers malformed and escaping addresses with 400 and keeps running", async () => {
+    for (const bad of ["/%zz", "/%", "/%c0%ae", "/..%2f..%2fetc%2fpasswd", "/a%00b"]) {
+      expect((await preview.get(bad)).status, bad).toBe(400);
+    }
+    expect(preview.alive()).toBe(true);
+    expect((await preview.get("/about/")).status).toBe(200);
+  });
+
+  it("shows an edited setting on the next build", async () => {
+    const settings = path.join(preview.content, "_data/site.yml");
+    const from = preview.mark();
+    writeFileSync(
+      settings,
+      readFileSync(settings, "utf8").replace("Fixture Service", "Renamed Service"),
+    );
+    await preview.waitFor(BUILT, from);
+    expect((await preview.get("/about/")).body).toContain("<title>About – Renamed Service");
+  }, 30_000);
+
+  it("serves later edits once a broken data file is fixed", async () => {
+    const timeline = path.join(preview.content, "_data/timeline.yml");
+    let from = preview.mark();
+    writeFileSync(timeline, "bad: [\n");
+    await preview.waitFor(/the timeline is not valid YAML/, from);
+    from = preview.mark();
+    rmSync(timeline);
+    appendFileSync(path.join(preview.content, "about.md"), "\nA line added after the fix.\n");
+    await preview.waitFor(BUILT, from);
+    expect(preview.log().slice(from)).not.toContain("has not yet initialized");
+    expect((await preview.get("/about/")).body).toContain("A line added after the fix.");
+  }, 30_000);
+});
+
+describe("the preview of a site that starts with errors", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await startPreview(fixture("broken"));
+  }, 60_000);
+  afterAll(() => preview?.stop());
+
+  it("reports the errors once and keeps serving", async () => {
+    expect(preview.alive()).toBe(true);
+    expect(preview.log().match(/\d+ errors?, \d+ warnings?/g)).toHaveLength(1);
+    expect((await preview.get("/")).status).toBe(200);
+  });
+});
