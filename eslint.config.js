@@ -20,4 +20,13 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
     rules: { "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }] },
   },
+  {
+    // The CommonJS entry.
+    files: ["**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable" },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

@@ -9,6 +9,20 @@ import { loadSettings } from "./settings/load.js";
 import { absoluteUrl, type Settings } from "./settings/schema.js";
 import { PageRegistry } from "./pages/registry.js";
 import type { ResolvedOptions } from "./options.js";
+import type { HeadingIds } from "./markdown/headings.js";
+import type { FrontmatterRules } from "./frontmatter/schema.js";
+
+/**
+ * What changes when the engine builds a site written for another tool: where templates are
+ * looked up first, how heading ids are made, which frontmatter fields are understood.
+ */
+export interface Flavour {
+  name: string;
+  /** Templates searched before the engine's own, as that tool searched its own first. */
+  templates: string;
+  headingIds: HeadingIds;
+  frontmatter: FrontmatterRules;
+}
 
 /** The package's own folder (templates/, assets/), whether run from src/ or dist/. */
 export const ENGINE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -22,6 +36,9 @@ export interface BuildContext {
   /** The site's own _includes, searched before the engine's templates. */
   includesDir: string;
   options: ResolvedOptions;
+  flavour?: Flavour;
+  /** Where Eleventy looks for layouts (the includes folder unless the site names another). */
+  layoutsDir: string;
   /** The settings of the current build. */
   readonly settings: Settings;
   registry: PageRegistry;
@@ -33,14 +50,22 @@ export interface BuildContext {
   today(): string;
 }
 
-export function createContext(config: UserConfig, options: ResolvedOptions): BuildContext {
+export function createContext(
+  config: UserConfig,
+  options: ResolvedOptions,
+  flavour?: Flavour,
+): BuildContext {
   const siteRoot = process.cwd();
   const inputDir = path.resolve(config.directories.input);
   const dataDir = path.resolve(config.directories.data ?? path.join(inputDir, "_data"));
   const includesDir = path.resolve(config.directories.includes ?? path.join(inputDir, "_includes"));
-  let settings = loadSettings(dataDir, siteRoot);
+  const layoutsDir = config.directories.layouts
+    ? path.resolve(config.directories.layouts)
+    : path.join(includesDir, "layouts");
+  const load = () => loadSettings(dataDir, siteRoot, options.settings);
+  let settings = load();
   config.on("eleventy.before", () => {
-    settings = loadSettings(dataDir, siteRoot);
+    settings = load();
   });
   const pathPrefix = () => normalisePrefix(config.pathPrefix ?? settings.pathPrefix);
   return {
@@ -49,11 +74,13 @@ export function createContext(config: UserConfig, options: ResolvedOptions): Bui
     inputDir,
     dataDir,
     includesDir,
+    layoutsDir,
     options,
+    flavour,
     get settings() {
       return settings;
     },
-    registry: new PageRegistry(siteRoot),
+    registry: new PageRegistry(siteRoot, flavour?.frontmatter),
     pathPrefix,
     absoluteUrl: (sitePath) => absoluteUrl(settings.baseUrl, pathPrefix(), sitePath),
     today: () => options.today ?? new Date().toISOString().slice(0, 10),

@@ -1,70 +1,19 @@
-// The engine as an Eleventy plugin: `eleventyConfig.addPlugin(docsPlugin, options)`.
-// Each capability registers itself from its own folder; this file only puts them in order.
-import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
-import { createContext } from "./context.js";
-import { resolveOptions, type DocsPluginOptions } from "./options.js";
-import { yamlDataParser } from "./yaml/data-files.js";
-import { parseSettings, SETTINGS_FILE } from "./settings/load.js";
-import { parseTimeline, TIMELINE_FILE } from "./timeline/load.js";
-import { registerLayouts } from "./layouts/register.js";
-import { registerPages } from "./pages/register.js";
-import { registerMarkdown } from "./markdown/register.js";
-import { registerNavigation } from "./navigation/register.js";
-import { registerChecks } from "./checks/register.js";
-import { registerTimeline } from "./timeline/register.js";
-import { registerSearch } from "./search/register.js";
-import { registerPageMeta } from "./page-meta/register.js";
-import { registerSiteFiles } from "./site-files/register.js";
-import { registerRedirects } from "./redirects/register.js";
-import { registerAssets } from "./assets/register.js";
-import { registerReport } from "./problems/register.js";
-import { registerPreview } from "./preview/register.js";
+// The engine as an Eleventy plugin: `eleventyConfig.addPlugin(docsPlugin, options)`, or, for a
+// site written for @x-govuk/govuk-eleventy-plugin, `addPlugin(govukEleventyPlugin, itsOptions)`.
+import type { UserConfig } from "@11ty/eleventy";
+import { getRunOptions, resolveOptions, type DocsPluginOptions } from "./options.js";
+import { installEngine } from "./engine.js";
 
 export type { DocsPluginOptions } from "./options.js";
 export type { Settings, SettingsInput } from "./settings/schema.js";
 export type { Problem } from "./problems/problem.js";
+export { govukEleventyPlugin } from "./xgovuk/plugin.js";
+export type { XGovukOptions } from "./xgovuk/options.js";
 
-const runOptions = new WeakMap<UserConfig, DocsPluginOptions>();
-
-/**
- * Options for this run that the command line decides (the JSON report, `--search=off`…);
- * they override the site config's own. Call before the config file is read.
- */
-export function setRunOptions(config: UserConfig, options: DocsPluginOptions): void {
-  runOptions.set(config, options);
-}
+export { setRunOptions } from "./options.js";
 
 export function docsPlugin(config: UserConfig, options: DocsPluginOptions = {}): void {
-  const ctx = createContext(config, resolveOptions({ ...options, ...runOptions.get(config) }));
-
-  config.addDataExtension("yml,yaml", {
-    parser: yamlDataParser(ctx.siteRoot, {
-      [SETTINGS_FILE]: parseSettings,
-      [TIMELINE_FILE]: parseTimeline,
-    }),
-  });
-  // Markdown is content, not a template: never run it through Liquid (Eleventy's default).
-  // A site that sets markdownTemplateEngine itself (to "njk") has chosen to trust its content.
-  config.on("eleventy.config", (templateConfig: { getConfig(): Record<string, unknown> }) => {
-    const merged = templateConfig.getConfig();
-    if (merged.markdownTemplateEngine === "liquid") merged.markdownTemplateEngine = false;
-  });
-
-  const layouts = registerLayouts(config, ctx);
-  registerPages(config, ctx, layouts.names);
-  const md = registerMarkdown(config, ctx, layouts.renderComponent);
-  registerNavigation(config, ctx.registry);
-  registerChecks(config, ctx, md);
-  registerTimeline(config, ctx, md, layouts.renderComponent);
-  registerSearch(config, ctx);
-  registerPageMeta(config, ctx);
-  registerSiteFiles(config, ctx);
-  registerRedirects(config, ctx);
-  registerAssets(config, ctx);
-  registerPreview(config);
-  config.addPlugin(HtmlBasePlugin);
-  // Last: it reports what every step above found.
-  registerReport(config, ctx.registry.problems, ctx.options, ctx);
+  installEngine(config, resolveOptions({ ...options, ...getRunOptions(config) }));
 }
 
 export default docsPlugin;

@@ -1,6 +1,7 @@
 // The plugin's options: typed, validated, documented here and nowhere else. A site's settings
 // (name, navigation, footer, owner…) are content, in `_data/site.yml`; options are how the
 // engine runs.
+import type { UserConfig } from "@11ty/eleventy";
 import { z } from "zod";
 import { SiteBuildError } from "./problems/problem.js";
 
@@ -21,6 +22,13 @@ export const optionsSchema = z.strictObject({
   externalLinksFile: z.string().min(1).optional(),
   /** Text of the footer's copyright line (GOV.UK Frontend's default is "© Crown copyright"). */
   copyright: z.string().min(1).optional(),
+  /**
+   * Site settings given in the config instead of `_data/site.yml` (same fields); where both
+   * set a field, site.yml wins. Checked like site.yml.
+   */
+  settings: z.record(z.string(), z.unknown()).optional(),
+  /** Extra stylesheets every page links to after the engine's own (site paths or URLs). */
+  stylesheets: z.array(z.string().min(1)).default([]),
 });
 
 export type DocsPluginOptions = z.input<typeof optionsSchema>;
@@ -44,4 +52,19 @@ export function resolveOptions(options: unknown): ResolvedOptions {
       }));
     }),
   );
+}
+
+const runOptions = new WeakMap<UserConfig, DocsPluginOptions>();
+
+/**
+ * Options for this run that the command line decides (the JSON report, `--search=off`…);
+ * they override the site config's own. Call before the config file is read.
+ */
+export function setRunOptions(config: UserConfig, options: DocsPluginOptions): void {
+  runOptions.set(config, options);
+}
+
+/** The run options the command line set for this config, if any. */
+export function getRunOptions(config: UserConfig): DocsPluginOptions {
+  return runOptions.get(config) ?? {};
 }

@@ -78,7 +78,7 @@ function siteChecks(ctx: BuildContext): (build: AfterBuild) => void {
       templateSource: (inputPath, href) => {
         if (settingsLinks.has(href)) return { file: settingsFile, line: settingsLinks.get(href) };
         const layout = registry.page(inputPath)?.layout ?? "page";
-        const own = path.join(ctx.includesDir, "layouts", `${layout}.njk`);
+        const own = path.join(ctx.layoutsDir, `${layout}.njk`);
         const engine = path.join(ctx.engineRoot, "templates", "layouts", `${layout}.njk`);
         return { file: path.relative(ctx.siteRoot, existsSync(own) ? own : engine) };
       },

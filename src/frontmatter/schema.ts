@@ -46,3 +46,15 @@ export const pageFrontmatterSchema = z
   .strict();
 
 export type PageFrontmatter = z.output<typeof pageFrontmatterSchema>;
+
+/** Which fields a page may have, and what an unknown one is. */
+export interface FrontmatterRules {
+  schema: z.ZodType;
+  /** "error" normally; "warning" where the site's own templates may read any field. */
+  unknownFields: "error" | "warning";
+}
+
+export const ENGINE_FRONTMATTER: FrontmatterRules = {
+  schema: pageFrontmatterSchema,
+  unknownFields: "error",
+};

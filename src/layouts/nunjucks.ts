@@ -18,17 +18,22 @@ export function frontendPaths(): { govuk: string; moj: string } {
  * Templates are looked up in the site's own _includes first, then the engine's templates, then
  * GOV.UK and MoJ Frontend. The engine's templates are also reachable as `engine/…`, so a site's
  * own `layouts/page.njk` can `{% extends "engine/layouts/page.njk" %}` and change one block.
+ *
+ * A flavour's templates (x-govuk's) come first of all and the site's last, the order that tool
+ * used: there, a site's `layouts/page.njk` extends "layouts/page.njk" and means the tool's.
  */
 export function createNunjucks(
   siteIncludes: string,
   engineTemplates: string,
+  flavourTemplates?: string,
 ): nunjucks.Environment {
   const { govuk, moj } = frontendPaths();
+  const searchPath = flavourTemplates
+    ? [flavourTemplates, engineTemplates, govuk, moj, siteIncludes]
+    : [siteIncludes, engineTemplates, govuk, moj];
   const env = new nunjucks.Environment(
     [
-      new nunjucks.FileSystemLoader([siteIncludes, engineTemplates, govuk, moj], {
-        noCache: false,
-      }),
+      new nunjucks.FileSystemLoader(searchPath, { noCache: false }),
       new PrefixLoader("engine/", engineTemplates) as nunjucks.FileSystemLoader,
     ],
     // Frontmatter and data are escaped unless a template marks them safe.

@@ -19,23 +19,37 @@ export interface Layouts {
 
 export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts {
   const engineTemplates = path.join(ctx.engineRoot, "templates");
-  const engineLayouts = layoutFiles(path.join(engineTemplates, "layouts"));
-  const siteLayoutsDir = path.join(ctx.includesDir, "layouts");
-  let siteLayouts = layoutFiles(siteLayoutsDir);
+  // A flavour's layouts take the place of the engine's of the same name (x-govuk sites name
+  // x-govuk's layouts); the engine's others (search, timeline…) stay.
+  const layoutSources = new Map<string, string>();
+  for (const dir of [engineTemplates, ...(ctx.flavour ? [ctx.flavour.templates] : [])]) {
+    for (const name of layoutFiles(path.join(dir, "layouts"))) {
+      layoutSources.set(name, path.join(dir, "layouts", `${name}.njk`));
+    }
+  }
+  const engineLayouts = [...layoutSources.keys()].sort();
+  let siteLayouts = layoutFiles(ctx.layoutsDir);
   config.on("eleventy.before", () => {
-    siteLayouts = layoutFiles(siteLayoutsDir);
+    siteLayouts = layoutFiles(ctx.layoutsDir);
   });
 
-  const nunjucks = createNunjucks(ctx.includesDir, engineTemplates);
+  const nunjucks = createNunjucks(ctx.includesDir, engineTemplates, ctx.flavour?.templates);
   config.setLibrary("njk", nunjucks);
-  // Eleventy finds layouts as files in the includes folder: the engine's are added there as
-  // virtual templates, except where the site has a file of the same name, which wins.
-  const includesFromInput = path.relative(ctx.inputDir, ctx.includesDir).split(path.sep).join("/");
+  // Eleventy finds layouts as files in the layouts folder: the engine's are added there as
+  // virtual templates, except where the site has a file of the same name, which wins. Eleventy
+  // cannot place a virtual layout in a layouts folder outside the input folder (x-govuk sites
+  // have one); there the alias points at the engine's file itself.
+  const layoutsFromInput = path.relative(ctx.inputDir, ctx.layoutsDir);
+  const layoutsOutside = layoutsFromInput.startsWith("..");
+  const ownLayoutsDir = Boolean(config.directories.layouts);
   for (const name of engineLayouts) {
-    config.addLayoutAlias(name, `layouts/${name}.njk`);
+    const file = layoutSources.get(name)!;
+    if (siteLayouts.includes(name) || !layoutsOutside) {
+      config.addLayoutAlias(name, ownLayoutsDir ? `${name}.njk` : `layouts/${name}.njk`);
+    }
     if (siteLayouts.includes(name)) continue;
-    const file = path.join(engineTemplates, "layouts", `${name}.njk`);
-    config.addTemplate(`${includesFromInput}/layouts/${name}.njk`, readFileSync(file, "utf8"));
+    if (layoutsOutside) config.addLayoutAlias(name, posix(path.relative(ctx.layoutsDir, file)));
+    else config.addTemplate(`${posix(layoutsFromInput)}/${name}.njk`, readFileSync(file, "utf8"));
   }
   config.addGlobalData("layout", "page");
 
@@ -57,7 +71,10 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
       return html;
     },
   );
-  config.addGlobalData("engine", { copyright: ctx.options.copyright });
+  config.addGlobalData("engine", {
+    copyright: ctx.options.copyright,
+    stylesheets: ctx.options.stylesheets,
+  });
 
   if (!existsSync(path.join(ctx.inputDir, "404.md"))) {
     config.addTemplate("engine-404.njk", NOT_FOUND, {
@@ -72,6 +89,8 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
     names: () => [...new Set([...engineLayouts, ...siteLayouts])].filter((n) => n !== "base"),
   };
 }
+
+const posix = (p: string) => p.split(path.sep).join("/");
 
 function layoutFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -7,7 +7,13 @@ import anchor from "markdown-it-anchor";
 import type { Token } from "markdown-it";
 import { slug } from "github-slugger";
 
-export function headings(md: MarkdownIt): void {
+/**
+ * How heading ids are made: "github" (GitHub's, the default) or "markdown-it-anchor" (that
+ * plugin's default, which x-govuk sites have, so their deep links keep landing).
+ */
+export type HeadingIds = "github" | "markdown-it-anchor";
+
+export function headings(md: MarkdownIt, ids: HeadingIds = "github"): void {
   // Before anchors, which keep an id that is already set.
   md.core.ruler.push("heading_attributes", (state) => {
     state.tokens.forEach((token, i) => {
@@ -16,7 +22,7 @@ export function headings(md: MarkdownIt): void {
   });
   md.use(anchor, {
     level: [2, 3, 4, 5, 6],
-    slugify: slug,
+    slugify: ids === "github" ? slug : anchorDefaults.slugify,
     uniqueSlugStartIndex: 1,
     tabIndex: false,
     permalink: anchor.permalink.linkAfterHeader({
@@ -32,6 +38,9 @@ export function headings(md: MarkdownIt): void {
     }),
   });
 }
+
+/** markdown-it-anchor's own defaults (not in its type declarations). */
+const anchorDefaults = (anchor as unknown as { defaults: { slugify(s: string): string } }).defaults;
 
 // Ids may start with a digit (tech-docs gives "2-2-6-to-3-0-12").
 const ATTRIBUTES = /\s*\{((?:\s*[#.][\w-]+)+)\s*\}\s*$/;

@@ -5,7 +5,7 @@ import footnote from "markdown-it-footnote";
 import deflist from "markdown-it-deflist";
 import { typography } from "./typography.js";
 import { tables } from "./tables.js";
-import { headings } from "./headings.js";
+import { headings, type HeadingIds } from "./headings.js";
 import { contents } from "./contents.js";
 import { codeBlocks } from "./code.js";
 import { components, type RenderComponent } from "./components.js";
@@ -15,6 +15,7 @@ import { footnotes } from "./footnotes.js";
 export interface MarkdownOptions {
   renderComponent: RenderComponent;
   links: LinkContext;
+  headingIds?: HeadingIds;
 }
 
 export function createMarkdown(options: MarkdownOptions): MarkdownIt {
@@ -22,7 +23,7 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
   md.use(footnote).use(deflist);
   footnotes(md);
   codeBlocks(md);
-  headings(md);
+  headings(md, options.headingIds);
   links(md, options.links);
   contents(md);
   tables(md);

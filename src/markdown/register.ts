@@ -13,6 +13,7 @@ export function registerMarkdown(
   const { registry } = ctx;
   const md = createMarkdown({
     renderComponent,
+    headingIds: ctx.flavour?.headingIds,
     links: {
       inputDir: ctx.inputDir,
       urlForSource: (file) => registry.pageAtPath(file)?.url,

@@ -4,7 +4,7 @@
 // collected, not thrown, so the end of the build can report every one of them together.
 import path from "node:path";
 import { FRONTMATTER_META, type FrontmatterMeta } from "../frontmatter/parse.js";
-import { pageFrontmatterSchema } from "../frontmatter/schema.js";
+import { ENGINE_FRONTMATTER, type FrontmatterRules } from "../frontmatter/schema.js";
 import { zodProblems } from "../yaml/validate.js";
 import { ProblemCollector } from "../problems/collector.js";
 import { buildTree, type NavTree } from "../navigation/tree.js";
@@ -41,7 +41,10 @@ export class PageRegistry {
   readonly sourceLinks = new Map<string, SourceLink[]>();
   private readonly displayPaths = new Map<string, string>();
 
-  constructor(private readonly projectRoot: string) {}
+  constructor(
+    private readonly projectRoot: string,
+    private readonly frontmatter: FrontmatterRules = ENGINE_FRONTMATTER,
+  ) {}
 
   reset(): void {
     this.pages.clear();
@@ -171,12 +174,16 @@ export class PageRegistry {
         hint: "a site can add its own layouts in its _includes/layouts folder",
       });
     }
-    const result = pageFrontmatterSchema.safeParse(own);
+    const result = this.frontmatter.schema.safeParse(own);
     if (result.success) return;
     for (const problem of zodProblems(result.error, {
       file,
       kind: "frontmatter",
       lineFor: (p) => lineOf(p.map(String).join(".")) ?? (p.length ? undefined : 1),
+      knownFields: Object.keys(
+        (this.frontmatter.schema as unknown as { shape?: object }).shape ?? {},
+      ),
+      unknownFields: this.frontmatter.unknownFields,
     }))
       this.problems.add(problem);
   }

@@ -31,12 +31,9 @@ export const guardRequests: Middleware = (req, res, next) => {
 export function registerPreview(config: UserConfig): void {
   // Plugins run after the site's own config, so the site's server options are already here;
   // they are kept, with the guard first in the middleware.
-  const server = config as unknown as {
-    serverOptions?: { middleware?: Middleware[] };
-    setServerOptions(options: object, override: boolean): void;
-  };
-  const options = server.serverOptions ?? {};
-  server.setServerOptions(
+  const options =
+    (config as unknown as { serverOptions?: { middleware?: Middleware[] } }).serverOptions ?? {};
+  config.setServerOptions(
     { ...options, middleware: [guardRequests, ...(options.middleware ?? [])] },
     true,
   );

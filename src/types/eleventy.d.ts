@@ -1,7 +1,15 @@
 // The part of Eleventy 3's API this project uses (Eleventy ships no TypeScript types).
 declare module "@11ty/eleventy" {
   export interface UserConfig {
-    directories: { input: string; output: string; includes: string; data: string };
+    directories: {
+      input: string;
+      output: string;
+      includes: string;
+      data: string;
+      layouts?: string;
+    };
+    addExtension(ext: string, options: Record<string, unknown>): void;
+    addTemplateFormats(formats: string): void;
     setLibrary(name: string, library: unknown): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
     addGlobalData(name: string, value: unknown): void;
@@ -23,7 +31,7 @@ declare module "@11ty/eleventy" {
       ) => string | Promise<string>,
     ): void;
     on(event: string, fn: (...args: never[]) => unknown): void;
-    setServerOptions(options: Record<string, unknown>): void;
+    setServerOptions(options: Record<string, unknown>, override?: boolean): void;
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
     addWatchTarget(target: string): void;

@@ -1,80 +1,14 @@
 // Another team's view of the engine: the packed tarball, installed into an empty project with
 // Eleventy 3, a config of a few lines in plain JavaScript, and no TypeScript or tsx anywhere.
-import { execFileSync, spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../helpers/build.js";
-
-const NAME = "@ministryofjustice/docs-eleventy-plugin";
-
-/** A project with the packed engine in node_modules and the dependencies npm would install. */
-function installPacked(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "consumer-"));
-  const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], {
-    cwd: projectRoot,
-    encoding: "utf8",
-  }).trim();
-  const modules = path.join(dir, "node_modules");
-  const target = path.join(modules, NAME);
-  mkdirSync(target, { recursive: true });
-  execFileSync("tar", ["-xzf", path.join(dir, packed), "-C", target, "--strip-components=1"]);
-  // The registry is not reachable from tests: link the dependencies this checkout installed.
-  const ours = path.join(projectRoot, "node_modules");
-  for (const entry of readdirSync(ours)) {
-    if (entry === ".bin" || entry.startsWith(".")) continue;
-    if (entry.startsWith("@")) {
-      mkdirSync(path.join(modules, entry), { recursive: true });
-      for (const child of readdirSync(path.join(ours, entry))) {
-        const to = path.join(modules, entry, child);
-        if (!existsSync(to)) symlinkSync(path.join(ours, entry, child), to);
-      }
-    } else symlinkSync(path.join(ours, entry), path.join(modules, entry));
-  }
-  // npm would not install the engine's development tools for a consumer.
-  for (const dev of ["tsx", "typescript"]) {
-    const link = path.join(modules, dev);
-    if (existsSync(link)) execFileSync("rm", [link]);
-  }
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module", private: true }));
-  mkdirSync(path.join(dir, "docs", "guide"), { recursive: true });
-  writeFileSync(
-    path.join(dir, "docs", "index.md"),
-    "---\ntitle: Team guide\nlayout: product\n---\nRead the [guide](guide/index.md).\n",
-  );
-  writeFileSync(
-    path.join(dir, "docs", "guide", "index.md"),
-    "---\ntitle: Guide\nlayout: sub-navigation\n---\n## Start here\n\nSee [the first step](first.md#install).\n",
-  );
-  writeFileSync(
-    path.join(dir, "docs", "guide", "first.md"),
-    "---\ntitle: First step\n---\n## Install\n\nInstall it.\n",
-  );
-  return dir;
-}
-
-function run(cwd: string, args: string[]) {
-  const result = spawnSync(process.execPath, args, {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env },
-  });
-  return { code: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
+import { NAME, run, smallProject } from "../helpers/packed.js";
 
 describe("the packed engine, installed by another team", () => {
   let dir: string;
   beforeAll(() => {
-    dir = installPacked();
+    dir = smallProject();
   });
 
   it("ships compiled JavaScript with declarations, its templates and assets, and no TypeScript source", () => {
@@ -148,5 +82,26 @@ describe("the packed engine, installed by another team", () => {
     expect(bad.code).toBe(1);
     expect(bad.output).toContain('unknown option "serach"');
     expect(bad.output).not.toMatch(/\n\s+at /);
+  });
+
+  it("takes an x-govuk site's ES module import form too, with its layouts and fields", () => {
+    rmSync(path.join(dir, "docs/_includes"), { recursive: true, force: true });
+    writeFileSync(
+      path.join(dir, "eleventy.config.js"),
+      `import { govukEleventyPlugin } from "${NAME}";\nexport default function (config) {\n  config.addPlugin(govukEleventyPlugin, { header: { productName: "Team docs" }, search: false });\n  return { dir: { input: "docs" } };\n}\n`,
+    );
+    mkdirSync(path.join(dir, "docs/news"), { recursive: true });
+    writeFileSync(
+      path.join(dir, "docs/news/launch.md"),
+      "---\ntitle: We launched\nlayout: post\ndate: 2026-01-05\nauthor: A Person\ntags: [news]\n---\n## What's new\n\nIt is live.\n",
+    );
+    const { code, output } = run(dir, ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"]);
+    expect(code, output).toBe(0);
+    const post = readFileSync(path.join(dir, "_site/news/launch/index.html"), "utf8");
+    expect(post).toContain("Team docs");
+    expect(post).toContain("A Person");
+    expect(post).toContain("5 January 2026");
+    // markdown-it-anchor's ids, as x-govuk sites had them.
+    expect(post).toContain('id="what\'s-new"');
   });
 });

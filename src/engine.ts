@@ -1,0 +1,59 @@
+// The engine, put together: each capability registers itself from its own folder; this file
+// only puts them in order. `flavour` adapts it to sites written for another tool (x-govuk).
+import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
+import { createContext, type BuildContext, type Flavour } from "./context.js";
+import type { ResolvedOptions } from "./options.js";
+import { yamlDataParser } from "./yaml/data-files.js";
+import { parseSettings, SETTINGS_FILE } from "./settings/load.js";
+import { parseTimeline, TIMELINE_FILE } from "./timeline/load.js";
+import { registerLayouts } from "./layouts/register.js";
+import { registerPages } from "./pages/register.js";
+import { registerMarkdown } from "./markdown/register.js";
+import { registerNavigation } from "./navigation/register.js";
+import { registerChecks } from "./checks/register.js";
+import { registerTimeline } from "./timeline/register.js";
+import { registerSearch } from "./search/register.js";
+import { registerPageMeta } from "./page-meta/register.js";
+import { registerSiteFiles } from "./site-files/register.js";
+import { registerRedirects } from "./redirects/register.js";
+import { registerAssets } from "./assets/register.js";
+import { registerReport } from "./problems/register.js";
+import { registerPreview } from "./preview/register.js";
+
+export function installEngine(
+  config: UserConfig,
+  options: ResolvedOptions,
+  flavour?: Flavour,
+): BuildContext {
+  const ctx = createContext(config, options, flavour);
+
+  config.addDataExtension("yml,yaml", {
+    parser: yamlDataParser(ctx.siteRoot, {
+      [SETTINGS_FILE]: (source, file) => parseSettings(source, file, ctx.options.settings),
+      [TIMELINE_FILE]: parseTimeline,
+    }),
+  });
+  // Markdown is content, not a template: never run it through Liquid (Eleventy's default).
+  // A site that sets markdownTemplateEngine itself (to "njk") has chosen to trust its content.
+  config.on("eleventy.config", (templateConfig: { getConfig(): Record<string, unknown> }) => {
+    const merged = templateConfig.getConfig();
+    if (merged.markdownTemplateEngine === "liquid") merged.markdownTemplateEngine = false;
+  });
+
+  const layouts = registerLayouts(config, ctx);
+  registerPages(config, ctx, layouts.names);
+  const md = registerMarkdown(config, ctx, layouts.renderComponent);
+  registerNavigation(config, ctx.registry);
+  registerChecks(config, ctx, md);
+  registerTimeline(config, ctx, md, layouts.renderComponent);
+  registerSearch(config, ctx);
+  registerPageMeta(config, ctx);
+  registerSiteFiles(config, ctx);
+  registerRedirects(config, ctx);
+  registerAssets(config, ctx);
+  registerPreview(config);
+  config.addPlugin(HtmlBasePlugin);
+  // Last: it reports what every step above found.
+  registerReport(config, ctx.registry.problems, ctx.options, ctx);
+  return ctx;
+}

@@ -1,0 +1,132 @@
+// @x-govuk/govuk-eleventy-plugin's options (v5 to v9 names, from its documentation and
+// lib/data/options.js), mapped onto the engine's options and site settings. Nothing is
+// dropped silently: an option with no counterpart here becomes a warning that names it.
+import type { DocsPluginOptions } from "../options.js";
+import { nearestName } from "../yaml/validate.js";
+
+type Link = { text: string; href: string };
+
+export interface XGovukOptions {
+  header?: {
+    productName?: string | false;
+    organisationName?: string;
+    organisationLogo?: string | false;
+    homepageUrl?: string;
+    search?: XGovukSearch | false;
+    [key: string]: unknown;
+  };
+  productName?: string;
+  organisation?: string | { name?: string };
+  search?: XGovukSearch | false;
+  navigation?: { items?: Link[]; [key: string]: unknown };
+  footer?: {
+    meta?: { items?: Link[]; html?: string; text?: string };
+    navigation?: unknown;
+    copyright?: string | { text?: string; html?: string };
+    licence?: string | { text?: string; html?: string };
+    [key: string]: unknown;
+  };
+  stylesheets?: string[];
+  url?: string | false;
+  pathPrefix?: string;
+  homeKey?: string;
+  showBreadcrumbs?: boolean;
+  headingPermalinks?: boolean;
+  [key: string]: unknown;
+}
+
+interface XGovukSearch {
+  label?: string;
+  indexPath?: string;
+  sitemapPath?: string;
+}
+
+export interface MappedOptions {
+  options: DocsPluginOptions;
+  /** What layouts read as `xgovuk.…` (breadcrumbs on or off). */
+  layoutOptions: { showBreadcrumbs: boolean; homeKey: string };
+  warnings: { option: string; message: string }[];
+}
+
+/** Options the engine does the same thing for, whatever their value. */
+const SAME = new Set(["pathPrefix", "homeKey", "headingPermalinks", "showBreadcrumbs"]);
+
+/** Options that only change looks the engine sets itself (GOV.UK Frontend 6 defaults). */
+const LOOKS = new Set(["brandColour", "themeColour", "themeColor", "fontFamily", "icons"]);
+
+const KNOWN = [
+  ...SAME,
+  ...LOOKS,
+  "header",
+  "productName",
+  "organisation",
+  "search",
+  "navigation",
+  "footer",
+  "stylesheets",
+  "url",
+  "scripts",
+  "titleSuffix",
+  "opengraphImageUrl",
+  "parentSite",
+  "feedUrl",
+  "templates",
+  "markdown",
+];
+
+export function mapXGovukOptions(x: XGovukOptions = {}): MappedOptions {
+  const settings: Record<string, unknown> = {};
+  const options: DocsPluginOptions = {};
+  const warnings: MappedOptions["warnings"] = [];
+  const unsupported = (option: string, why: string) => warnings.push({ option, message: why });
+
+  const productName = x.productName ?? x.header?.productName;
+  if (productName) settings.serviceName = productName;
+  const organisation =
+    typeof x.organisation === "string"
+      ? x.organisation
+      : (x.organisation?.name ?? x.header?.organisationName);
+  if (organisation) settings.organisation = organisation;
+  if (x.header?.organisationLogo && x.header.organisationLogo !== "crown")
+    unsupported(
+      "header.organisationLogo",
+      "the engine shows the service name in GOV.UK service navigation, without a logo",
+    );
+  if (x.navigation?.items) settings.navigation = x.navigation.items;
+  if (x.footer?.meta?.items) settings.footerLinks = x.footer.meta.items;
+  if (x.footer?.meta?.html || x.footer?.meta?.text)
+    unsupported("footer.meta.html", "footer text is not shown; footer.meta.items are");
+  if (x.footer?.navigation)
+    unsupported("footer.navigation", "the footer shows footer.meta.items only");
+  const copyright = x.footer?.copyright;
+  if (copyright === "crown") options.copyright = "© Crown copyright";
+  else if (typeof copyright === "object" && copyright.text) options.copyright = copyright.text;
+  else if (copyright !== undefined)
+    unsupported("footer.copyright", "give the copyright as { text: … } or 'crown'");
+  if (x.footer?.licence !== undefined && x.footer.licence !== "ogl")
+    unsupported("footer.licence", "the footer always shows the Open Government Licence");
+  if (x.stylesheets) options.stylesheets = x.stylesheets;
+  if (x.url) settings.baseUrl = x.url;
+  const search = x.search ?? x.header?.search;
+  options.search = search !== false;
+
+  for (const key of Object.keys(x)) {
+    if (KNOWN.includes(key)) {
+      if (
+        ["scripts", "titleSuffix", "opengraphImageUrl", "parentSite", "feedUrl"].includes(key) ||
+        ["templates", "markdown"].includes(key)
+      )
+        unsupported(key, "not supported by this engine yet");
+      else if (LOOKS.has(key))
+        unsupported(key, "the engine uses GOV.UK Frontend's own colours, font and icons");
+      continue;
+    }
+    const near = nearestName(key, KNOWN);
+    unsupported(key, `not an x-govuk option${near ? `; did you mean "${near}"?` : ""}`);
+  }
+  return {
+    options: { ...options, settings },
+    layoutOptions: { showBreadcrumbs: x.showBreadcrumbs !== false, homeKey: x.homeKey ?? "Home" },
+    warnings,
+  };
+}
