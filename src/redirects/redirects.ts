@@ -1,6 +1,6 @@
 // Old addresses keep working: every `old_paths` entry and every site.yml redirect becomes a small
 // page at the old address that sends readers (and search engines, via canonical) to the new one.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { escapeMarkup } from "../html/escape.js";
 import type { Problem } from "../problems/problem.js";
@@ -24,6 +24,16 @@ export function collectRedirects(
   const redirects: Redirect[] = [];
   const seen = new Map<string, Redirect>();
   const add = (r: Redirect) => {
+    const unsafe = unsafeAddress(r.from);
+    if (unsafe) {
+      problems.push({
+        ...r.source,
+        kind: "redirect",
+        message: `the old address ${JSON.stringify(r.from)} ${unsafe}`,
+        hint: "write the old address from the site's root, such as /old/page/",
+      });
+      return;
+    }
     const clash = byUrl.get(r.from) ?? byUrl.get(r.from.replace(/index\.html$/, ""));
     if (clash) {
       problems.push({
@@ -58,6 +68,15 @@ export function collectRedirects(
     }
   }
   for (const [from, to] of Object.entries(siteRedirects)) {
+    if (!/^(\/|https?:\/\/)/i.test(to)) {
+      problems.push({
+        file: settingsFile,
+        kind: "redirect",
+        message: `the redirect from ${from} points to ${JSON.stringify(to)}, which is neither a page of the site nor an http(s) address`,
+        hint: "point it at the page's address, such as /about/, or at https://…",
+      });
+      continue;
+    }
     const target = byUrl.get(to.split("#")[0]!);
     if (!target && to.startsWith("/")) {
       problems.push({
@@ -73,6 +92,24 @@ export function collectRedirects(
   return { redirects, problems };
 }
 
+/**
+ * Why an old address cannot be written as a file inside the output folder, if it cannot: a `..`
+ * or `.` segment (in any spelling), a backslash, a NUL or a malformed escape.
+ */
+export function unsafeAddress(from: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(from);
+  } catch {
+    return "has a malformed % escape";
+  }
+  if (!decoded.startsWith("/")) return "does not start with /";
+  if (/[\\\0]/.test(decoded)) return "contains a backslash or NUL character";
+  if (decoded.split("/").some((part) => part === ".." || part === "."))
+    return "contains a . or .. segment, which would write outside the old address";
+  return undefined;
+}
+
 /** The file an old address is served from: /a/b/ → a/b/index.html, /a/b.html → a/b.html. */
 export function redirectFile(from: string): string {
   const clean = from.replace(/^\/+/, "");
@@ -80,13 +117,15 @@ export function redirectFile(from: string): string {
   return /\.[a-z0-9]+$/i.test(clean) ? clean : `${clean}/index.html`;
 }
 
+const REDIRECT_MARK = "<title>This page has moved</title>";
+
 export function redirectPage(r: Redirect, href: string, canonical: string): string {
   const esc = escapeMarkup;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>This page has moved</title>
+${REDIRECT_MARK}
 <link rel="canonical" href="${esc(canonical)}">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url=${esc(href)}">
@@ -98,15 +137,40 @@ export function redirectPage(r: Redirect, href: string, canonical: string): stri
 `;
 }
 
+/**
+ * Writes each redirect page. A redirect never leaves the output folder and never replaces a file
+ * the build wrote (a page, an asset): those are problems, reported at the redirect.
+ */
 export function writeRedirects(
   redirects: Redirect[],
   outputDir: string,
   hrefFor: (to: string) => string,
   absolute: (to: string) => string,
-): void {
+): Omit<Problem, "severity">[] {
+  const problems: Omit<Problem, "severity">[] = [];
+  const root = path.resolve(outputDir);
   for (const r of redirects) {
-    const file = path.join(outputDir, redirectFile(r.from));
+    const file = path.resolve(root, redirectFile(r.from));
+    if (!file.startsWith(root + path.sep)) {
+      problems.push({
+        ...r.source,
+        kind: "redirect",
+        message: `the old address ${r.from} is outside the site`,
+      });
+      continue;
+    }
+    // A redirect page from an earlier build into the same folder is replaced; anything else stays.
+    if (existsSync(file) && !readFileSync(file, "utf8").includes(REDIRECT_MARK)) {
+      problems.push({
+        ...r.source,
+        kind: "redirect",
+        message: `the old address ${r.from} is already a file of the site (${path.relative(root, file)}); the redirect would replace it`,
+        hint: "remove the redirect, or move the file",
+      });
+      continue;
+    }
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, redirectPage(r, hrefFor(r.to), absolute(r.to)));
   }
+  return problems;
 }

@@ -17,8 +17,9 @@ export function registerRedirects(config: UserConfig, ctx: BuildContext): void {
     for (const problem of problems) ctx.registry.problems.add(problem);
     const prefix = ctx.pathPrefix();
     const href = (to: string) => (to.startsWith("/") ? `${prefix}${to.slice(1)}` : to);
-    writeRedirects(redirects, path.resolve(directories.output), href, (to) =>
+    const written = writeRedirects(redirects, path.resolve(directories.output), href, (to) =>
       to.startsWith("/") ? ctx.absoluteUrl(to) : to,
     );
+    for (const problem of written) ctx.registry.problems.add(problem);
   });
 }

@@ -1,5 +1,13 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { collectRedirects, redirectFile, redirectPage } from "../../src/redirects/redirects.js";
+import {
+  collectRedirects,
+  redirectFile,
+  redirectPage,
+  writeRedirects,
+} from "../../src/redirects/redirects.js";
 import type { PageRecord } from "../../src/navigation/types.js";
 
 const page = (url: string, oldPaths: string[] = []): PageRecord => ({
@@ -59,5 +67,49 @@ describe("redirects", () => {
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=/guidance/new/">');
     expect(html).toContain('<link rel="canonical" href="https://example.gov.uk/guidance/new/">');
     expect(html).toContain('<a href="/guidance/new/">New &amp; shiny</a>');
+  });
+
+  it("never climb out of the old address, in any spelling, nor point at a script", () => {
+    const { redirects, problems } = collectRedirects(
+      [page("/about/", ["/../../../../tmp/x/", "/x/../about/", "/a/%2e%2e/b/", "/a\\b/", "/%zz/"])],
+      { "/old/": "javascript:alert(1)", "/../up/": "/about/" },
+      "site.yml",
+    );
+    expect(redirects).toEqual([]);
+    expect(problems.map((p) => `${p.file}:${p.line ?? "-"} ${p.message}`)).toEqual([
+      'content/about.md:4 the old address "/../../../../tmp/x/" contains a . or .. segment, which would write outside the old address',
+      'content/about.md:4 the old address "/x/../about/" contains a . or .. segment, which would write outside the old address',
+      'content/about.md:4 the old address "/a/%2e%2e/b/" contains a . or .. segment, which would write outside the old address',
+      'content/about.md:4 the old address "/a\\\\b/" contains a backslash or NUL character',
+      'content/about.md:4 the old address "/%zz/" has a malformed % escape',
+      'site.yml:- the redirect from /old/ points to "javascript:alert(1)", which is neither a page of the site nor an http(s) address',
+      'site.yml:- the old address "/../up/" contains a . or .. segment, which would write outside the old address',
+    ]);
+  });
+
+  it("never replace a file the build wrote, but replace their own earlier pages", () => {
+    const out = mkdtempSync(path.join(tmpdir(), "redirects-"));
+    mkdirSync(path.join(out, "about"));
+    writeFileSync(path.join(out, "about/index.html"), "<h1>About</h1>");
+    const redirect = (from: string) => ({
+      from,
+      to: "/new/",
+      title: "New",
+      source: { file: "site.yml" },
+    });
+    const write = () =>
+      writeRedirects(
+        [redirect("/about/"), redirect("/old/")],
+        out,
+        (to) => to,
+        (to) => to,
+      );
+    expect(write().map((p) => p.message)).toEqual([
+      "the old address /about/ is already a file of the site (about/index.html); the redirect would replace it",
+    ]);
+    expect(readFileSync(path.join(out, "about/index.html"), "utf8")).toBe("<h1>About</h1>");
+    expect(existsSync(path.join(out, "old/index.html"))).toBe(true);
+    // A second build into the same folder rewrites its own redirect without complaint.
+    expect(write()).toHaveLength(1);
   });
 });
