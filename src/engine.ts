@@ -2,7 +2,7 @@
 // only puts them in order. `flavour` adapts it to sites written for another tool (x-govuk).
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { createContext, type BuildContext, type Flavour } from "./context.js";
-import type { ResolvedOptions } from "./options.js";
+import { getRunOptions, resolveOptions, type DocsPluginOptions } from "./options.js";
 import { yamlDataParser } from "./yaml/data-files.js";
 import { parseSettings, SETTINGS_FILE } from "./settings/load.js";
 import { parseTimeline, TIMELINE_FILE } from "./timeline/load.js";
@@ -20,12 +20,14 @@ import { registerAssets } from "./assets/register.js";
 import { registerReport } from "./problems/register.js";
 import { registerPreview } from "./preview/register.js";
 
+/** `options` as a site gives them; the command line's run options override them. */
 export function installEngine(
   config: UserConfig,
-  options: ResolvedOptions,
+  options: DocsPluginOptions,
   flavour?: Flavour,
 ): BuildContext {
-  const ctx = createContext(config, options, flavour);
+  const resolved = resolveOptions({ ...options, ...getRunOptions(config) });
+  const ctx = createContext(config, resolved, flavour);
 
   config.addDataExtension("yml,yaml", {
     parser: yamlDataParser(ctx.siteRoot, {

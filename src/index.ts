@@ -1,7 +1,7 @@
 // The engine as an Eleventy plugin: `eleventyConfig.addPlugin(docsPlugin, options)`, or, for a
 // site written for @x-govuk/govuk-eleventy-plugin, `addPlugin(govukEleventyPlugin, itsOptions)`.
 import type { UserConfig } from "@11ty/eleventy";
-import { getRunOptions, resolveOptions, type DocsPluginOptions } from "./options.js";
+import type { DocsPluginOptions } from "./options.js";
 import { installEngine } from "./engine.js";
 
 export type { DocsPluginOptions } from "./options.js";
@@ -13,7 +13,7 @@ export type { XGovukOptions } from "./xgovuk/options.js";
 export { setRunOptions } from "./options.js";
 
 export function docsPlugin(config: UserConfig, options: DocsPluginOptions = {}): void {
-  installEngine(config, resolveOptions({ ...options, ...getRunOptions(config) }));
+  installEngine(config, options);
 }
 
 export default docsPlugin;

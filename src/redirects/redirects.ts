@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { escapeMarkup } from "../html/escape.js";
+import { unsafeAddress } from "../html/address.js";
 import type { Problem } from "../problems/problem.js";
 import type { PageRecord } from "../navigation/types.js";
 
@@ -90,24 +91,6 @@ export function collectRedirects(
     add({ from, to, title: target?.title ?? to, source: { file: settingsFile } });
   }
   return { redirects, problems };
-}
-
-/**
- * Why an old address cannot be written as a file inside the output folder, if it cannot: a `..`
- * or `.` segment (in any spelling), a backslash, a NUL or a malformed escape.
- */
-export function unsafeAddress(from: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(from);
-  } catch {
-    return "has a malformed % escape";
-  }
-  if (!decoded.startsWith("/")) return "does not start with /";
-  if (/[\\\0]/.test(decoded)) return "contains a backslash or NUL character";
-  if (decoded.split("/").some((part) => part === ".." || part === "."))
-    return "contains a . or .. segment, which would write outside the old address";
-  return undefined;
 }
 
 /** The file an old address is served from: /a/b/ → a/b/index.html, /a/b.html → a/b.html. */

@@ -4,6 +4,7 @@ import MarkdownIt from "markdown-it";
 import nunjucks from "nunjucks";
 import type { UserConfig } from "@11ty/eleventy";
 import { escapeMarkup } from "../html/escape.js";
+import { formatDate, toIsoDate } from "../dates/dates.js";
 import type { BuildContext } from "../context.js";
 
 type Html = string | { toString(): string; val?: string };
@@ -41,7 +42,10 @@ export function registerXGovukFilters(config: UserConfig, ctx: BuildContext): vo
       current: i === pagination.pageNumber,
     })),
   );
-  config.addFilter("readableDate", (date: unknown) => readableDate(date));
+  config.addFilter("readableDate", (date: unknown) => {
+    const iso = toIsoDate(date);
+    return iso ? formatDate(iso) : String(date ?? "");
+  });
   config.addFilter("sortByTitle", (items: Collectable[]) =>
     [...(items ?? [])].sort((a, b) => (a.data.title ?? "").localeCompare(b.data.title ?? "")),
   );
@@ -89,15 +93,4 @@ export function noOrphans(html: string): string {
   const last = html.lastIndexOf(" ");
   if (last === -1 || html.indexOf(" ") === last || /<[^>]*$/.test(html.slice(last))) return html;
   return `${html.slice(0, last)}&nbsp;${html.slice(last + 1)}`;
-}
-
-function readableDate(date: unknown): string {
-  const value = date instanceof Date ? date : new Date(String(date));
-  if (Number.isNaN(value.getTime())) return String(date ?? "");
-  return value.toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
 }

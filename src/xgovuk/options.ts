@@ -44,12 +44,26 @@ interface XGovukSearch {
 export interface MappedOptions {
   options: DocsPluginOptions;
   /** What layouts read as `xgovuk.…` (breadcrumbs on or off). */
-  layoutOptions: { showBreadcrumbs: boolean; homeKey: string };
+  layoutOptions: { showBreadcrumbs: boolean };
   warnings: { option: string; message: string }[];
 }
 
-/** Options the engine does the same thing for, whatever their value. */
+/**
+ * Options the engine does the same thing for, whatever their value (its breadcrumbs start at the
+ * home page, its headings always have permalinks, the path prefix is Eleventy's).
+ */
 const SAME = new Set(["pathPrefix", "homeKey", "headingPermalinks", "showBreadcrumbs"]);
+
+/** Options with no counterpart in the engine yet. */
+const UNSUPPORTED = new Set([
+  "scripts",
+  "titleSuffix",
+  "opengraphImageUrl",
+  "parentSite",
+  "feedUrl",
+  "templates",
+  "markdown",
+]);
 
 /** Options that only change looks the engine sets itself (GOV.UK Frontend 6 defaults). */
 const LOOKS = new Set(["brandColour", "themeColour", "themeColor", "fontFamily", "icons"]);
@@ -57,6 +71,7 @@ const LOOKS = new Set(["brandColour", "themeColour", "themeColor", "fontFamily",
 const KNOWN = [
   ...SAME,
   ...LOOKS,
+  ...UNSUPPORTED,
   "header",
   "productName",
   "organisation",
@@ -65,13 +80,6 @@ const KNOWN = [
   "footer",
   "stylesheets",
   "url",
-  "scripts",
-  "titleSuffix",
-  "opengraphImageUrl",
-  "parentSite",
-  "feedUrl",
-  "templates",
-  "markdown",
 ];
 
 export function mapXGovukOptions(x: XGovukOptions = {}): MappedOptions {
@@ -111,22 +119,17 @@ export function mapXGovukOptions(x: XGovukOptions = {}): MappedOptions {
   options.search = search !== false;
 
   for (const key of Object.keys(x)) {
-    if (KNOWN.includes(key)) {
-      if (
-        ["scripts", "titleSuffix", "opengraphImageUrl", "parentSite", "feedUrl"].includes(key) ||
-        ["templates", "markdown"].includes(key)
-      )
-        unsupported(key, "not supported by this engine yet");
-      else if (LOOKS.has(key))
-        unsupported(key, "the engine uses GOV.UK Frontend's own colours, font and icons");
-      continue;
+    if (UNSUPPORTED.has(key)) unsupported(key, "not supported by this engine yet");
+    else if (LOOKS.has(key))
+      unsupported(key, "the engine uses GOV.UK Frontend's own colours, font and icons");
+    else if (!KNOWN.includes(key)) {
+      const near = nearestName(key, KNOWN);
+      unsupported(key, `not an x-govuk option${near ? `; did you mean "${near}"?` : ""}`);
     }
-    const near = nearestName(key, KNOWN);
-    unsupported(key, `not an x-govuk option${near ? `; did you mean "${near}"?` : ""}`);
   }
   return {
     options: { ...options, settings },
-    layoutOptions: { showBreadcrumbs: x.showBreadcrumbs !== false, homeKey: x.homeKey ?? "Home" },
+    layoutOptions: { showBreadcrumbs: x.showBreadcrumbs !== false },
     warnings,
   };
 }

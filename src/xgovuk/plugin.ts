@@ -4,7 +4,6 @@
 // search and report come on top.
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { getRunOptions, resolveOptions } from "../options.js";
 import { installEngine } from "../engine.js";
 import { ENGINE_ROOT } from "../context.js";
 import { mapXGovukOptions, type XGovukOptions } from "./options.js";
@@ -14,16 +13,12 @@ import { registerSass } from "./sass.js";
 
 export function govukEleventyPlugin(config: UserConfig, xOptions: XGovukOptions = {}): void {
   const mapped = mapXGovukOptions(xOptions);
-  const ctx = installEngine(
-    config,
-    resolveOptions({ ...mapped.options, ...getRunOptions(config) }),
-    {
-      name: "x-govuk",
-      templates: path.join(ENGINE_ROOT, "templates", "x-govuk"),
-      headingIds: "markdown-it-anchor",
-      frontmatter: XGOVUK_FRONTMATTER,
-    },
-  );
+  const ctx = installEngine(config, mapped.options, {
+    name: "x-govuk",
+    templates: path.join(ENGINE_ROOT, "templates", "x-govuk"),
+    headingIds: "markdown-it-anchor",
+    frontmatter: XGOVUK_FRONTMATTER,
+  });
   config.addGlobalData("xgovuk", mapped.layoutOptions);
   registerXGovukFilters(config, ctx);
   registerSass(config, ctx);

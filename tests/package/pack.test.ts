@@ -95,8 +95,16 @@ describe("the packed engine, installed by another team", () => {
       path.join(dir, "docs/news/launch.md"),
       "---\ntitle: We launched\nlayout: post\ndate: 2026-01-05\nauthor: A Person\ntags: [news]\n---\n## What's new\n\nIt is live.\n",
     );
+    writeFileSync(
+      path.join(dir, "docs/sitemap.md"),
+      "---\ntitle: Sitemap\nlayout: sitemap\n---\nEvery page of the site.\n",
+    );
     const { code, output } = run(dir, ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"]);
     expect(code, output).toBe(0);
+    // x-govuk's sitemap layout lists every page by title.
+    const sitemap = readFileSync(path.join(dir, "_site/sitemap/index.html"), "utf8");
+    expect(sitemap).toContain('href="/news/launch/">We launched</a>');
+    expect(sitemap).toContain('href="/guide/first/">First step</a>');
     const post = readFileSync(path.join(dir, "_site/news/launch/index.html"), "utf8");
     expect(post).toContain("Team docs");
     expect(post).toContain("A Person");

@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import path from "node:path";
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
+import { MONTHS } from "../../src/dates/calendar.js";
 import { projectRoot, runBuild, type BuildResult } from "../helpers/build.js";
 
 const PAGES: [string, string][] = [
@@ -15,21 +16,6 @@ const PAGES: [string, string][] = [
   ["/about/timeline/", "Timeline"],
   ["/accessibility/", "Accessibility statement"],
   ["/contributing/", "Contributing"],
-];
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
 ];
 
 let site: BuildResult;
