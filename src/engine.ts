@@ -19,6 +19,7 @@ import { registerRedirects } from "./redirects/register.js";
 import { registerAssets } from "./assets/register.js";
 import { registerReport } from "./problems/register.js";
 import { registerPreview } from "./preview/register.js";
+import { registerSafety } from "./safety/register.js";
 
 /** `options` as a site gives them; the command line's run options override them. */
 export function installEngine(
@@ -35,15 +36,10 @@ export function installEngine(
       [TIMELINE_FILE]: parseTimeline,
     }),
   });
-  // Markdown is content, not a template: never run it through Liquid (Eleventy's default).
-  // A site that sets markdownTemplateEngine itself (to "njk") has chosen to trust its content.
-  config.on("eleventy.config", (templateConfig: { getConfig(): Record<string, unknown> }) => {
-    const merged = templateConfig.getConfig();
-    if (merged.markdownTemplateEngine === "liquid") merged.markdownTemplateEngine = false;
-  });
-
   const layouts = registerLayouts(config, ctx);
   registerPages(config, ctx, layouts.names);
+  // After the registry's reset at the start of each build: it adds to the new build's problems.
+  registerSafety(config, ctx);
   const md = registerMarkdown(config, ctx, layouts.renderComponent);
   registerNavigation(config, ctx.registry);
   registerChecks(config, ctx, md);

@@ -27,6 +27,12 @@ export const optionsSchema = z.strictObject({
    * set a field, site.yml wins. Checked like site.yml.
    */
   settings: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Files and folders in the content folder (relative to it) that maintainers own and that may
+   * hold templates or JavaScript data, which run when the site is built. The site's _includes
+   * and layouts folders are always trusted. Protect them with CODEOWNERS.
+   */
+  trustedContent: z.array(z.string().min(1)).default([]),
   /** Extra stylesheets every page links to after the engine's own (site paths or URLs). */
   stylesheets: z.array(z.string().min(1)).default([]),
 });

@@ -9,8 +9,10 @@ import { Eleventy, type UserConfig } from "@11ty/eleventy";
 import { BUILD_USAGE, parseBuildArgs, type BuildArgs } from "./args.js";
 import { describeFailure } from "../problems/format.js";
 import { findSiteBuildError } from "../problems/problem.js";
+import { publishProblems } from "../problems/register.js";
 import { setRunOptions, type DocsPluginOptions } from "../index.js";
 import { isMain } from "./main.js";
+import { replaceWhole } from "./output.js";
 
 const CONFIG_NAMES = [
   "eleventy.config.js",
@@ -25,6 +27,14 @@ export function findConfig(args: Pick<BuildArgs, "config">): string | undefined 
   return CONFIG_NAMES.map((name) => path.resolve(name)).find((file) => existsSync(file));
 }
 
+/** Where this run's problems go besides the terminal: --report, and GitHub annotations in CI. */
+function runReportOptions(args: BuildArgs): { report?: string; githubAnnotations: boolean } {
+  return {
+    githubAnnotations: process.env.GITHUB_ACTIONS === "true",
+    ...(args.report ? { report: args.report === "json" ? "stdout" : args.report } : {}),
+  };
+}
+
 /** `extra` adds run options for other commands (check:external asks for the link list). */
 export function createEleventy(args: BuildArgs, extra: DocsPluginOptions = {}): Eleventy {
   const env = process.env;
@@ -37,8 +47,7 @@ export function createEleventy(args: BuildArgs, extra: DocsPluginOptions = {}): 
       setRunOptions(config, {
         ...(args.search === undefined ? {} : { search: args.search }),
         ...(args.checks === undefined ? {} : { checks: args.checks }),
-        githubAnnotations: env.GITHUB_ACTIONS === "true",
-        ...(args.report ? { report: args.report === "json" ? "stdout" : args.report } : {}),
+        ...runReportOptions(args),
         ...(env.SITE_TODAY ? { today: env.SITE_TODAY } : {}),
         ...extra,
       }),
@@ -74,8 +83,11 @@ function hideTimingHints(): void {
   console.warn = Object.assign(filtered, { timingHintsHidden: true });
 }
 
+/** Builds into a new folder that replaces the output folder only if the build succeeds. */
 export async function build(args: BuildArgs, extra?: DocsPluginOptions): Promise<void> {
-  await createEleventy(args, extra).write();
+  await replaceWhole(args.output, args.input, async (output) => {
+    await createEleventy({ ...args, output }, extra).write();
+  });
 }
 
 /** Eleventy's dev server listens on every interface; a preview belongs on this machine only. */
@@ -152,7 +164,10 @@ async function main(): Promise<void> {
       }
     }
   } catch (error) {
-    if (args.report !== "json" || !findSiteBuildError(error)) console.error(describeFailure(error));
+    // Problems found before the build's end (settings, say) get their report here.
+    const ours = findSiteBuildError(error);
+    if (ours && !ours.published) publishProblems(ours.problems, runReportOptions(args));
+    if (args.report !== "json" || !ours) console.error(describeFailure(error));
     if (process.env.DEBUG?.includes("site")) console.error(error);
     process.exit(1);
   }

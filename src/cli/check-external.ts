@@ -20,17 +20,52 @@ import { ResultCache } from "../checks/external/cache.js";
 /** The site being checked: where the command runs. */
 const projectRoot = process.cwd();
 
+const USAGE =
+  "Usage: npm run check:external -- [--input=DIR] [--ignore-file=FILE] [--cache-hours=N] [--concurrency=1-64] [--timeout-seconds=N] [--retries=0-10] [--budget-seconds=N] [--allow-internal]";
+
+/** A whole number or decimal within [min, max], or a message saying what is wrong. */
+function numberArg(name: string, value: string, min: number, max: number, whole = false): number {
+  const n = Number(value);
+  if (
+    value.trim() === "" ||
+    !Number.isFinite(n) ||
+    n < min ||
+    n > max ||
+    (whole && !Number.isInteger(n))
+  )
+    throw new Error(
+      `--${name}=${value} must be ${whole ? "a whole number" : "a number"} from ${min} to ${max}`,
+    );
+  return n;
+}
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      input: { type: "string", default: "content" },
-      "ignore-file": { type: "string", default: path.join(projectRoot, "external-links.ignore") },
-      "cache-hours": { type: "string", default: "24" },
-      concurrency: { type: "string", default: String(DEFAULT_OPTIONS.concurrency) },
-      "timeout-seconds": { type: "string", default: String(DEFAULT_OPTIONS.timeoutMs / 1000) },
-      retries: { type: "string", default: String(DEFAULT_OPTIONS.retries) },
-    },
-  });
+  let values;
+  let settings;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        input: { type: "string", default: "content" },
+        "ignore-file": { type: "string", default: path.join(projectRoot, "external-links.ignore") },
+        "cache-hours": { type: "string", default: "24" },
+        concurrency: { type: "string", default: String(DEFAULT_OPTIONS.concurrency) },
+        "timeout-seconds": { type: "string", default: String(DEFAULT_OPTIONS.timeoutMs / 1000) },
+        retries: { type: "string", default: String(DEFAULT_OPTIONS.retries) },
+        "budget-seconds": { type: "string", default: String(DEFAULT_OPTIONS.budgetMs / 1000) },
+        "allow-internal": { type: "boolean", default: false },
+      },
+    }));
+    settings = {
+      cacheHours: numberArg("cache-hours", values["cache-hours"], 0, 24 * 365),
+      concurrency: numberArg("concurrency", values.concurrency, 1, 64, true),
+      timeoutMs: numberArg("timeout-seconds", values["timeout-seconds"], 1, 300) * 1000,
+      retries: numberArg("retries", values.retries, 0, 10, true),
+      budgetMs: numberArg("budget-seconds", values["budget-seconds"], 1, 24 * 3600) * 1000,
+    };
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
 
   const ignoreFile = values["ignore-file"];
   const ignoreDisplay = path.relative(process.cwd(), ignoreFile);
@@ -63,21 +98,28 @@ async function main(): Promise<number> {
 
   const cache = new ResultCache(
     path.join(projectRoot, "node_modules/.cache/site/external-links.json"),
-    Number(values["cache-hours"]) * 3_600_000,
+    settings.cacheHours * 3_600_000,
   );
   const { problems, results } = await checkExternalLinks(links, {
     ...DEFAULT_OPTIONS,
-    concurrency: Number(values.concurrency),
-    timeoutMs: Number(values["timeout-seconds"]) * 1000,
-    retries: Number(values.retries),
+    concurrency: settings.concurrency,
+    timeoutMs: settings.timeoutMs,
+    retries: settings.retries,
+    budgetMs: settings.budgetMs,
+    allowInternal: values["allow-internal"],
     ignore: rules,
     cache,
   });
   const ignored = results.filter((r) => r.ignored).length;
   const cached = results.filter((r) => r.fromCache).length;
+  const unchecked = results.filter((r) => r.unchecked).length;
   console.log(
-    `Checked ${results.length} external URLs (${cached} from cache, ${ignored} ignored).`,
+    `Checked ${results.length - unchecked} external URLs (${cached} from cache, ${ignored} ignored).`,
   );
+  if (unchecked)
+    console.log(
+      `${unchecked} URLs were not checked: the time budget (--budget-seconds) ran out first.`,
+    );
   if (process.env.GITHUB_ACTIONS === "true")
     for (const a of githubAnnotations(problems)) console.log(a);
   if (problems.length) {

@@ -15,6 +15,6 @@ export function unsafeAddress(address: string): string | undefined {
   if (!decoded.startsWith("/")) return "does not start with /";
   if (/[\\\0]/.test(decoded)) return "contains a backslash or NUL character";
   if (decoded.split("/").some((part) => part === ".." || part === "."))
-    return "contains a . or .. segment, which would leave the address";
+    return "contains a . or .. segment, which could lead outside the site";
   return undefined;
 }

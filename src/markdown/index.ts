@@ -11,10 +11,14 @@ import { codeBlocks } from "./code.js";
 import { components, type RenderComponent } from "./components.js";
 import { links, type LinkContext } from "./links.js";
 import { footnotes } from "./footnotes.js";
+import { rawHtml } from "./raw-html.js";
+import type { HtmlPolicy } from "../safety/html-policy.js";
 
 export interface MarkdownOptions {
   renderComponent: RenderComponent;
   links: LinkContext;
+  /** What raw HTML may contain (read at each render: it comes from the settings). */
+  htmlPolicy(): HtmlPolicy;
   headingIds?: HeadingIds;
 }
 
@@ -25,6 +29,7 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
   codeBlocks(md);
   headings(md, options.headingIds);
   links(md, options.links);
+  rawHtml(md, { ...options.links, policy: options.htmlPolicy });
   contents(md);
   tables(md);
   typography(md);

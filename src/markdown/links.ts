@@ -21,6 +21,8 @@ export interface LinkContext {
 export interface RenderEnv {
   page?: { inputPath?: string };
   _frontmatter?: { bodyLineOffset?: number };
+  /** Where Markdown that is not a page came from (a timeline entry in timeline.yml). */
+  source?: { file: string; line?: number };
 }
 
 const MD_LINK = /^(?![a-z][a-z0-9+.-]*:|\/\/|#)([^?#]*\.md)(#[^?]*)?$/i;

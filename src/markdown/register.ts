@@ -14,6 +14,7 @@ export function registerMarkdown(
   const md = createMarkdown({
     renderComponent,
     headingIds: ctx.flavour?.headingIds,
+    htmlPolicy: () => ({ embedHosts: ctx.settings.embedHosts }),
     links: {
       inputDir: ctx.inputDir,
       urlForSource: (file) => registry.pageAtPath(file)?.url,

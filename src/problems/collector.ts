@@ -8,6 +8,8 @@ export type NewProblem = Omit<Problem, "severity"> & { severity?: Problem["sever
 
 export class ProblemCollector {
   private items: Problem[] = [];
+  /** The same problem found twice (a timeline entry rendered for the page and the feed) is one. */
+  private seen = new Set<string>();
   private levels: Partial<Record<string, CheckLevel>> = {};
 
   setLevels(levels: Partial<Record<string, CheckLevel>>): void {
@@ -20,7 +22,10 @@ export class ProblemCollector {
       problem.severity ??
       (CHECK_KINDS as Record<string, CheckLevel>)[problem.kind] ??
       "error";
-    if (level !== "off") this.items.push({ ...problem, severity: level });
+    const key = `${problem.file}:${problem.line}:${problem.kind}:${problem.message}`;
+    if (level === "off" || this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push({ ...problem, severity: level });
   }
 
   get all(): readonly Problem[] {
@@ -39,6 +44,7 @@ export class ProblemCollector {
 
   clear(): void {
     this.items = [];
+    this.seen.clear();
   }
 }
 

@@ -18,6 +18,8 @@ export interface Problem {
 /** Thrown when the build must stop; carries every problem found so far, not just the first. */
 export class SiteBuildError extends Error {
   readonly problems: Problem[];
+  /** Whether the JSON report and annotations were already written for these problems. */
+  published = false;
   constructor(problems: Problem[]) {
     super(problems.map(formatProblem).join("\n"));
     this.name = "SiteBuildError";

@@ -2,8 +2,17 @@
 // bare content tree (tests, benchmarks, a new site) builds without one.
 import { z } from "zod";
 import { CHECK_KINDS } from "../problems/kinds.js";
+import { activeScheme, checkHtml } from "../safety/html-policy.js";
 
-const link = z.strictObject({ text: z.string().min(1), href: z.string().min(1) });
+const href = z
+  .string()
+  .min(1)
+  .refine((value) => !activeScheme(value), "must be a site path or an https:// address");
+const link = z.strictObject({ text: z.string().min(1), href });
+const safeHtml = z.string().superRefine((html, issue) => {
+  for (const finding of checkHtml(html, { embedHosts: [] }))
+    issue.addIssue({ code: "custom", message: `${finding.message}; ${finding.hint}` });
+});
 
 export const settingsSchema = z.strictObject({
   serviceName: z.string().min(1).default("Documentation"),
@@ -15,7 +24,7 @@ export const settingsSchema = z.strictObject({
     .regex(/^\/([\w.-]+\/)*$/, "must start and end with / (for example /guidance/)")
     .default("/"),
   language: z.string().default("en"),
-  phase: z.strictObject({ tag: z.string().min(1), html: z.string().optional() }).optional(),
+  phase: z.strictObject({ tag: z.string().min(1), html: safeHtml.optional() }).optional(),
   repository: z
     .strictObject({
       url: z.url({ protocol: /^https$/ }),
@@ -39,6 +48,12 @@ export const settingsSchema = z.strictObject({
   preventIndexing: z.boolean().default(false),
   /** The organisation that publishes the site (the feed's author; the service name when unset). */
   organisation: z.string().min(1).optional(),
+  /** Hosts whose pages content may embed with <iframe> (for example www.youtube-nocookie.com). */
+  embedHosts: z
+    .array(
+      z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i, "must be a host name, like www.example.com"),
+    )
+    .default([]),
   /** Severity per check: error (fails the build), warning (reported), off. */
   checks: z
     .partialRecord(

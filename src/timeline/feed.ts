@@ -9,7 +9,7 @@ export interface FeedOptions {
   /** Absolute URL of the feed itself. */
   feedUrl: string;
   author: string;
-  renderHtml(markdown: string): string;
+  renderHtml(markdown: string, source?: PresentedMilestone["source"]): string;
 }
 
 export function atomFeed(items: PresentedMilestone[], o: FeedOptions): string {
@@ -17,7 +17,7 @@ export function atomFeed(items: PresentedMilestone[], o: FeedOptions): string {
     const link = `${o.pageUrl}#${m.id}`;
     const when = timestamp(m.date);
     const status = m.planned ? "<p><strong>Planned</strong></p>" : "";
-    const body = `<p>${escapeMarkup(m.label)}</p>${status}${m.description ? o.renderHtml(m.description) : ""}`;
+    const body = `<p>${escapeMarkup(m.label)}</p>${status}${m.description ? o.renderHtml(m.description, m.source) : ""}`;
     return [
       "  <entry>",
       `    <title>${escapeMarkup(m.title)}</title>`,

@@ -19,7 +19,8 @@ export function registerTimeline(
   md: MarkdownIt,
   renderComponent: RenderComponent,
 ): void {
-  const render = (markdown: string) => md.render(markdown, {});
+  const render = (markdown: string, source?: LocatedMilestone["source"]) =>
+    md.render(markdown, { source });
 
   config.addNunjucksGlobal("timelineItems", (milestones: LocatedMilestone[] | undefined) => {
     const list = milestones ?? [];
@@ -33,7 +34,7 @@ export function registerTimeline(
             : ""),
       },
       datetime: { timestamp: m.datetime, format: m.labelFormat },
-      html: m.description ? render(m.description) : "",
+      html: m.description ? render(m.description, m.source) : "",
       attributes: { id: m.id },
     }));
   });

@@ -14,6 +14,7 @@ export function markdown(pages: Record<string, string> = {}) {
         path.join(projectRoot, "templates"),
       ),
     ),
+    htmlPolicy: () => ({ embedHosts: ["www.youtube-nocookie.com"] }),
     links: {
       inputDir: path.join(projectRoot, "content"),
       urlForSource: (file) => pages[path.relative(projectRoot, file)],

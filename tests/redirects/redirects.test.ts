@@ -77,13 +77,13 @@ describe("redirects", () => {
     );
     expect(redirects).toEqual([]);
     expect(problems.map((p) => `${p.file}:${p.line ?? "-"} ${p.message}`)).toEqual([
-      'content/about.md:4 the old address "/../../../../tmp/x/" contains a . or .. segment, which would leave the address',
-      'content/about.md:4 the old address "/x/../about/" contains a . or .. segment, which would leave the address',
-      'content/about.md:4 the old address "/a/%2e%2e/b/" contains a . or .. segment, which would leave the address',
+      'content/about.md:4 the old address "/../../../../tmp/x/" contains a . or .. segment, which could lead outside the site',
+      'content/about.md:4 the old address "/x/../about/" contains a . or .. segment, which could lead outside the site',
+      'content/about.md:4 the old address "/a/%2e%2e/b/" contains a . or .. segment, which could lead outside the site',
       'content/about.md:4 the old address "/a\\\\b/" contains a backslash or NUL character',
       'content/about.md:4 the old address "/%zz/" has a malformed % escape',
       'site.yml:- the redirect from /old/ points to "javascript:alert(1)", which is neither a page of the site nor an http(s) address',
-      'site.yml:- the old address "/../up/" contains a . or .. segment, which would leave the address',
+      'site.yml:- the old address "/../up/" contains a . or .. segment, which could lead outside the site',
     ]);
   });
 

@@ -1,9 +1,11 @@
-// Checks http(s) links politely: a few at a time, with a timeout, retrying failures with
-// exponential backoff, waiting as long as a 429's Retry-After asks (up to a limit), and
-// following redirects. Every broken link is reported at each place it is written.
+// Checks http(s) links politely: a few at a time and at most two per host, with a timeout,
+// retrying failures with exponential backoff, waiting as long as a 429's Retry-After asks (up
+// to a limit), following redirects, and within an overall time budget. Never requests an
+// internal address (see addresses.ts). Every broken link is reported at each place it is written.
 import type { Problem } from "../../problems/problem.js";
 import type { IgnoreRule } from "./ignore-list.js";
 import type { ResultCache } from "./cache.js";
+import { refuseAddress } from "./addresses.js";
 
 export interface ExternalLink {
   url: string;
@@ -20,6 +22,12 @@ export interface ExternalCheckOptions {
   /** Longest Retry-After the checker will wait for. */
   maxRetryAfterMs: number;
   maxRedirects: number;
+  /** Requests in flight to one host at a time. */
+  perHost: number;
+  /** The whole run's time; links not checked by then are counted, not reported broken. */
+  budgetMs: number;
+  /** Request loopback, private and link-local addresses too (an intranet site's own check). */
+  allowInternal: boolean;
   ignore: IgnoreRule[];
   cache?: ResultCache;
   sleep?: (ms: number) => Promise<void>;
@@ -32,6 +40,8 @@ export interface UrlResult {
   detail: string;
   fromCache?: boolean;
   ignored?: string;
+  /** Not checked: the time budget ran out first. */
+  unchecked?: boolean;
 }
 
 export const DEFAULT_OPTIONS: Omit<ExternalCheckOptions, "ignore"> = {
@@ -41,6 +51,9 @@ export const DEFAULT_OPTIONS: Omit<ExternalCheckOptions, "ignore"> = {
   backoffMs: 1_000,
   maxRetryAfterMs: 60_000,
   maxRedirects: 10,
+  perHost: 2,
+  budgetMs: 300_000,
+  allowInternal: false,
 };
 
 export async function checkExternalLinks(
@@ -53,7 +66,18 @@ export async function checkExternalLinks(
     byUrl.set(url, [...(byUrl.get(url) ?? []), link]);
   }
   const urls = [...byUrl.keys()];
-  const results = await mapLimit(urls, options.concurrency, (url) => checkUrl(url, options));
+  const deadline = Date.now() + options.budgetMs;
+  const perHost = new HostLimit(options.perHost);
+  const results = await mapLimit(
+    urls,
+    options.concurrency,
+    (url): UrlResult | Promise<UrlResult> => {
+      if (!URL.canParse(url)) return { url, ok: false, detail: "it is not a valid address" };
+      if (Date.now() >= deadline)
+        return { url, ok: true, unchecked: true, detail: "not checked: the time budget ran out" };
+      return perHost.run(url, () => checkUrl(url, options, deadline));
+    },
+  );
   options.cache?.save();
 
   const problems: Problem[] = [];
@@ -73,7 +97,11 @@ export async function checkExternalLinks(
   return { problems, results };
 }
 
-async function checkUrl(url: string, o: ExternalCheckOptions): Promise<UrlResult> {
+async function checkUrl(
+  url: string,
+  o: ExternalCheckOptions,
+  deadline: number,
+): Promise<UrlResult> {
   const rule = o.ignore.find((r) => r.test(url));
   if (rule) return { url, ok: true, detail: "ignored", ignored: rule.reason };
   const cached = o.cache?.fresh(url);
@@ -95,8 +123,9 @@ async function checkUrl(url: string, o: ExternalCheckOptions): Promise<UrlResult
       return outcome;
     }
     last = outcome;
-    if (!outcome.retryable || attempt === o.retries) break;
-    await sleep(outcome.retryAfterMs ?? o.backoffMs * 2 ** attempt);
+    const wait = outcome.retryAfterMs ?? o.backoffMs * 2 ** attempt;
+    if (!outcome.retryable || attempt === o.retries || Date.now() + wait >= deadline) break;
+    await sleep(wait);
   }
   return last;
 }
@@ -109,6 +138,13 @@ interface Outcome extends UrlResult {
 async function request(start: string, o: ExternalCheckOptions): Promise<Outcome> {
   let url = start;
   for (let hop = 0; hop <= o.maxRedirects; hop++) {
+    const refused = await refuse(url, o);
+    if (refused)
+      return {
+        url: start,
+        ok: false,
+        detail: hop ? `redirects to ${url}, which is refused: ${refused}` : `refused: ${refused}`,
+      };
     let response: Response;
     try {
       response = await fetchWithTimeout(url, "HEAD", o.timeoutMs);
@@ -163,6 +199,12 @@ async function request(start: string, o: ExternalCheckOptions): Promise<Outcome>
   return { url: start, ok: false, detail: `more than ${o.maxRedirects} redirects` };
 }
 
+async function refuse(url: string, o: ExternalCheckOptions): Promise<string | undefined> {
+  const { protocol } = new URL(url);
+  if (protocol !== "http:" && protocol !== "https:") return `${protocol} is not a web address`;
+  return o.allowInternal ? undefined : refuseAddress(url);
+}
+
 async function fetchWithTimeout(url: string, method: string, timeoutMs: number): Promise<Response> {
   const response = await fetch(url, {
     method,
@@ -182,10 +224,32 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** At most `limit` requests at a time to any one host. */
+class HostLimit {
+  private readonly active = new Map<string, number>();
+  private readonly waiting = new Map<string, (() => void)[]>();
+  constructor(private readonly limit: number) {}
+
+  async run<R>(url: string, fn: () => Promise<R>): Promise<R> {
+    const host = new URL(url).host;
+    while ((this.active.get(host) ?? 0) >= this.limit)
+      await new Promise<void>((resolve) =>
+        this.waiting.set(host, [...(this.waiting.get(host) ?? []), resolve]),
+      );
+    this.active.set(host, (this.active.get(host) ?? 0) + 1);
+    try {
+      return await fn();
+    } finally {
+      this.active.set(host, this.active.get(host)! - 1);
+      this.waiting.get(host)?.shift()?.();
+    }
+  }
+}
+
 async function mapLimit<T, R>(
   items: T[],
   limit: number,
-  fn: (item: T) => Promise<R>,
+  fn: (item: T) => R | Promise<R>,
 ): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;

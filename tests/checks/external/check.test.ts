@@ -12,6 +12,7 @@ import {
   type ExternalCheckOptions,
 } from "../../../src/checks/external/check.js";
 import { ResultCache } from "../../../src/checks/external/cache.js";
+import { isInternalAddress } from "../../../src/checks/external/addresses.js";
 import { parseIgnoreList } from "../../../src/checks/external/ignore-list.js";
 
 const hits = new Map<string, number>();
@@ -52,6 +53,7 @@ function options(extra: Partial<ExternalCheckOptions> = {}) {
       ...DEFAULT_OPTIONS,
       timeoutMs: 300,
       backoffMs: 10,
+      allowInternal: true, // the test server is on this machine
       ignore: [],
       sleep: async (ms: number) => {
         waits.push(ms);
@@ -62,6 +64,45 @@ function options(extra: Partial<ExternalCheckOptions> = {}) {
 }
 
 const link = (p: string, line = 3) => ({ url: `${base}${p}`, file: "content/page.md", line });
+
+describe("addresses the checker refuses", () => {
+  it("knows loopback, private, link-local and mapped addresses", () => {
+    for (const a of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.20.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "0.0.0.0",
+      "::1",
+      "fd00::1",
+      "fe80::1",
+      "::ffff:127.0.0.1",
+    ])
+      expect(isInternalAddress(a), a).toBe(true);
+    for (const a of ["8.8.8.8", "151.101.0.144", "2a04:4e42::144"])
+      expect(isInternalAddress(a), a).toBe(false);
+  });
+
+  it("does not request internal addresses or other schemes, and counts them broken", async () => {
+    const { options: o } = options({ allowInternal: false });
+    const { problems } = await checkExternalLinks(
+      [link("/ok"), { url: "data:text/html,hi", file: "content/page.md", line: 8 }],
+      o,
+    );
+    expect(problems.map((p) => `${p.line} ${p.message}`)).toEqual([
+      `3 external link ${base}/ok is broken: refused: 127.0.0.1 is an internal address (127.0.0.1)`,
+      "8 external link data:text/html,hi is broken: refused: data: is not a web address",
+    ]);
+  });
+
+  it("stops within its time budget and counts what it did not check", async () => {
+    const { options: o } = options({ budgetMs: 0 });
+    const { problems, results } = await checkExternalLinks([link("/ok"), link("/missing")], o);
+    expect(problems).toEqual([]);
+    expect(results.map((r) => r.unchecked)).toEqual([true, true]);
+  });
+});
 
 describe("external link checking", () => {
   it("passes 200s and redirect chains, and reports 404s at every place they are written", async () => {

@@ -39,6 +39,7 @@ describe("npm run check:external", () => {
           `--ignore-file=${ignore}`,
           "--cache-hours=0",
           "--retries=0",
+          "--allow-internal", // the test server is on this machine
         ],
         { cwd: projectRoot },
         (error, stdout, stderr) =>
@@ -52,5 +53,25 @@ describe("npm run check:external", () => {
       `${file}:6  error  external link ${base}/gone is broken: 404 Not Found`,
     );
     expect(stderr).not.toContain(`${base}/ok is broken`);
+  });
+
+  it("says what is wrong with an argument, with the usage line", async () => {
+    for (const [arg, message] of [
+      ["--concurrency=0", "--concurrency=0 must be a whole number from 1 to 64"],
+      ["--timeout-seconds=abc", "--timeout-seconds=abc must be a number from 1 to 300"],
+      ["--retries", "Option '--retries <value>' argument missing"],
+    ]) {
+      const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve) =>
+        execFile(
+          path.join(projectRoot, "node_modules/.bin/tsx"),
+          ["src/cli/check-external.ts", arg!],
+          { cwd: projectRoot },
+          (error, _stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stderr }),
+        ),
+      );
+      expect(code).toBe(2);
+      expect(stderr).toContain(message);
+      expect(stderr).toContain("Usage: npm run check:external");
+    }
   });
 });

