@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run review`: pages overdue for review or due within N days, soonest first, with owners.
 // Reads frontmatter directly (no build needed). `--fail-on-overdue` makes CI enforce reviews.
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseFrontmatter, FRONTMATTER_META, type FrontmatterMeta } from "../frontmatter/parse.js";
@@ -72,7 +72,10 @@ export function formatRows(rows: ReviewRow[], within: number): string {
     .join("\n");
 }
 
-function main(): number {
+const USAGE =
+  "Usage: npm run review -- [--input=DIR] [--within=DAYS] [--today=YYYY-MM-DD] [--fail-on-overdue]";
+
+function readArgs() {
   const { values } = parseArgs({
     options: {
       input: { type: "string", default: "content" },
@@ -81,13 +84,30 @@ function main(): number {
       today: { type: "string" },
     },
   });
+  if (!/^\d{1,5}$/.test(values.within))
+    throw new Error(`--within=${values.within} must be a whole number of days`);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
+    throw new Error(`--today=${values.today} must be a date written YYYY-MM-DD`);
+  if (!existsSync(values.input) || !statSync(values.input).isDirectory())
+    throw new Error(`--input=${values.input} is not a folder`);
+  return { ...values, within: Number(values.within) };
+}
+
+function main(): number {
+  let values: ReturnType<typeof readArgs>;
+  try {
+    values = readArgs();
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
   const today = values.today ?? new Date().toISOString().slice(0, 10);
   const { rows, problems } = reviewRows(values.input, today);
   if (problems.length) {
     console.error(formatProblems(problems));
     return 1;
   }
-  console.log(formatRows(rows, Number(values.within)));
+  console.log(formatRows(rows, values.within));
   const overdue = rows.filter((r) => r.daysLeft < 0).length;
   if (overdue && values["fail-on-overdue"]) {
     console.error(`\n${overdue} page${overdue === 1 ? " is" : "s are"} overdue for review.`);

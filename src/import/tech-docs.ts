@@ -9,8 +9,10 @@ import {
   readdirSync,
   readFileSync,
   writeFileSync,
+  type Dirent,
 } from "node:fs";
 import path from "node:path";
+import { unsafeAddress } from "../html/address.js";
 import { parse, parseDocument, stringify } from "yaml";
 import { convertErb, partialNames } from "./erb.js";
 import { isPageTemplate, isTemplate, locatePartial, outputName } from "./middleman.js";
@@ -124,7 +126,13 @@ export function importTechDocs(o: ImportOptions): ImportReport {
   const pages: SourcePage[] = [];
   const files: string[] = [];
   const templates: string[] = [];
-  for (const rel of walk(sourceDir)) {
+  const source = walk(sourceDir);
+  for (const rel of source.links)
+    report.skipped.push({
+      file: `source/${rel}`,
+      why: "a symbolic link, not followed (it could lead outside the repository); copy the file it points to if it belongs to the site",
+    });
+  for (const rel of source.files) {
     const top = rel.split("/")[0]!;
     if (SKIP_DIRS[top]) report.skipped.push({ file: `source/${rel}`, why: SKIP_DIRS[top]! });
     else if (isTemplate(rel)) templates.push(rel);
@@ -207,7 +215,9 @@ export function importTechDocs(o: ImportOptions): ImportReport {
         ),
       );
     const markdown = rewriteLinks(settled.markdown, page.file, page.oldUrl, map);
-    const frontmatter = mapFrontmatter(data, page, sitePath);
+    const frontmatter = mapFrontmatter(data, page, sitePath, (what) =>
+      report.needsPerson.push(note(page.source, undefined, what)),
+    );
     if (titleId) frontmatter.titleId = titleId;
     if (typeof data.layout === "string" && data.layout !== "core")
       report.needsPerson.push(
@@ -367,6 +377,7 @@ function mapFrontmatter(
   data: Record<string, unknown>,
   page: SourcePage,
   sitePath: (p: string) => string,
+  refused: (what: string) => void,
 ): Record<string, unknown> {
   const fm: Record<string, unknown> = {
     title: typeof data.title === "string" ? data.title : path.posix.basename(page.file, ".md"),
@@ -382,9 +393,15 @@ function mapFrontmatter(
   const own = page.oldUrls.filter(
     (u) => !u.endsWith("/") && !u.endsWith("/index.html") && u.endsWith(".html"),
   );
-  const declared = Array.isArray(data.old_paths)
-    ? data.old_paths.filter((p): p is string => typeof p === "string")
-    : [];
+  // Kept only if it stays a plain address: the build refuses `..` and the like anyway.
+  const declared = (Array.isArray(data.old_paths) ? data.old_paths : []).filter(
+    (p): p is string => {
+      if (typeof p !== "string") return false;
+      const unsafe = unsafeAddress(p.startsWith("/") ? p : `/${p}`);
+      if (unsafe) refused(`its old path "${p}" was not kept: it ${unsafe}`);
+      return !unsafe;
+    },
+  );
   const oldPaths = [...own, ...declared].map((p) => sitePath(p.startsWith("/") ? p : `/${p}`));
   if (oldPaths.length) fm.old_paths = [...new Set(oldPaths)];
   return fm;
@@ -406,9 +423,19 @@ function splitFrontmatter(raw: string): {
   };
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join("/"))
-    .sort();
+/** Every file under `dir`; symbolic links are listed apart, never followed. */
+function walk(dir: string): { files: string[]; links: string[] } {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  const rel = (d: Dirent) =>
+    path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join("/");
+  return {
+    files: entries
+      .filter((d) => d.isFile())
+      .map(rel)
+      .sort(),
+    links: entries
+      .filter((d) => d.isSymbolicLink())
+      .map(rel)
+      .sort(),
+  };
 }

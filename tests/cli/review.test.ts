@@ -48,4 +48,18 @@ describe("npm run review", () => {
       'tests/fixtures/tech-docs-bad/index.md:4  error  "review_in": "soon" is not a period',
     );
   });
+
+  it("says what is wrong with an argument, with the usage line, never a stack trace", async () => {
+    for (const [arg, message] of [
+      ["--input=/nonexistent", "--input=/nonexistent is not a folder"],
+      ["--within=abc", "--within=abc must be a whole number of days"],
+      ["--today=tomorrow", "--today=tomorrow must be a date written YYYY-MM-DD"],
+    ]) {
+      const { code, stderr } = await review([arg!]);
+      expect(code).toBe(2);
+      expect(stderr).toBe(
+        `${message}\nUsage: npm run review -- [--input=DIR] [--within=DAYS] [--today=YYYY-MM-DD] [--fail-on-overdue]\n`,
+      );
+    }
+  });
 });

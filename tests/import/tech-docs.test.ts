@@ -1,7 +1,15 @@
 // Importing a tech-docs site end to end: files, frontmatter, redirects, settings, the report,
 // idempotence, no overwriting without --force, and a build with no broken links.
 import { describe, expect, it } from "vitest";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -175,6 +183,30 @@ describe("importing a tech-docs site", () => {
     ).toThrow(/already has files .* Use --force/);
     importTechDocs({ repo: fixture("tech-docs-source"), into, contentRoot: content, force: true });
     expect(tree(into)).toEqual(first);
+  });
+
+  it("never follows a symbolic link, and keeps no old path that leaves the site", () => {
+    const { content, into } = newSite();
+    const repo = mkdtempSync(path.join(tmpdir(), "import-hostile-"));
+    cpSync(fixture("tech-docs-source"), repo, { recursive: true });
+    symlinkSync("/etc/passwd", path.join(repo, "source/leak.html.md"));
+    writeFileSync(
+      path.join(repo, "source/moved.html.md"),
+      "---\ntitle: Moved\nold_paths:\n  - /../../../tmp/x/\n  - /kept.html\n---\nText.\n",
+    );
+    const report = importTechDocs({ repo, into, contentRoot: content, force: false });
+    expect(report.skipped).toContainEqual({
+      file: "source/leak.html.md",
+      why: expect.stringContaining("a symbolic link, not followed"),
+    });
+    expect(existsSync(path.join(into, "leak.md"))).toBe(false);
+    expect(frontmatter(path.join(into, "moved.md")).old_paths).toEqual([
+      "/guide/moved.html",
+      "/guide/kept.html",
+    ]);
+    expect(report.needsPerson.map((n) => n.what)).toContain(
+      'its old path "/../../../tmp/x/" was not kept: it contains a . or .. segment, which could lead outside the site',
+    );
   });
 
   it("refuses a folder that is not a tech-docs site", () => {
