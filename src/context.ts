@@ -44,7 +44,8 @@ export interface BuildContext {
   registry: PageRegistry;
   /** The build's path prefix ("/" or "/guidance/"). */
   pathPrefix(): string;
-  /** Absolute URL of a site path, for feeds, sitemaps and canonical links. */
+  /** Absolute URL of a site path, for feeds, sitemaps and canonical links (the path, with the
+   * prefix, while the settings have no baseUrl). */
   absoluteUrl(sitePath: string): string;
   /** Today as YYYY-MM-DD: the `today` option, else the real date. */
   today(): string;

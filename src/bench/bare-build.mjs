@@ -1,5 +1,5 @@
 // The floor the benchmark compares with: bare Eleventy on the same Markdown, no plugins, every
-// layout name mapped to one that prints only the content. Prints its peak memory like the CLI.
+// layout name mapped to one that prints only the content.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -22,4 +22,3 @@ const eleventy = new Eleventy(input, output, {
   },
 });
 await eleventy.write();
-console.log(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS }));

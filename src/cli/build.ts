@@ -158,10 +158,6 @@ async function main(): Promise<void> {
       await eleventy.serve(args.port);
     } else {
       await build(args);
-      // For the benchmark: peak memory of this build, as one JSON line.
-      if (process.env.SITE_STATS === "1") {
-        console.log(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS }));
-      }
     }
   } catch (error) {
     // Problems found before the build's end (settings, say) get their report here.

@@ -11,6 +11,8 @@ import { loadSettings } from "../settings/load.js";
 import { formatProblems } from "../problems/format.js";
 import type { Problem } from "../problems/problem.js";
 import { isMain } from "./main.js";
+import { parseTimeline, TIMELINE_FILE } from "../timeline/load.js";
+import { overduePlans } from "../timeline/present.js";
 
 export interface ReviewRow {
   file: string;
@@ -54,6 +56,20 @@ export function reviewRows(
   }
   rows.sort((a, b) => a.daysLeft - b.daysLeft || a.file.localeCompare(b.file));
   return { rows, problems };
+}
+
+/** Planned milestones in the timeline whose date has passed: their owners should update them. */
+export function overdueTimelinePlans(contentDir: string, today: string): Problem[] {
+  const file = path.join(contentDir, "_data", TIMELINE_FILE);
+  if (!existsSync(file)) return [];
+  try {
+    return overduePlans(
+      parseTimeline(readFileSync(file, "utf8"), path.relative(process.cwd(), file)),
+      today,
+    );
+  } catch {
+    return []; // an invalid timeline is the build's to report
+  }
 }
 
 export function formatRows(rows: ReviewRow[], within: number): string {
@@ -108,6 +124,11 @@ function main(): number {
     return 1;
   }
   console.log(formatRows(rows, values.within));
+  const plans = overdueTimelinePlans(values.input, today);
+  if (plans.length)
+    console.log(
+      `\nTimeline plans whose date has passed with no update:\n${plans.map((p) => `${p.file}:${p.line ?? "-"}  ${p.message}`).join("\n")}`,
+    );
   const overdue = rows.filter((r) => r.daysLeft < 0).length;
   if (overdue && values["fail-on-overdue"]) {
     console.error(`\n${overdue} page${overdue === 1 ? " is" : "s are"} overdue for review.`);

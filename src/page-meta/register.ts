@@ -19,7 +19,8 @@ export interface PageMeta {
   sourceUrl?: string;
   reportUrl?: string;
   repositoryUrl?: string;
-  canonicalUrl: string;
+  /** Only once the site's published address (baseUrl) is known. */
+  canonicalUrl?: string;
   noindex: boolean;
 }
 
@@ -34,9 +35,8 @@ export function registerPageMeta(config: UserConfig, ctx: BuildContext): void {
     (page: { url: string; inputPath: string }, title: string, site: Settings): PageMeta => {
       const record = ctx.registry.page(page.inputPath);
       const today = ctx.today();
-      const canonicalUrl = ctx.absoluteUrl(page.url);
       const meta: PageMeta = {
-        canonicalUrl,
+        ...(site.baseUrl ? { canonicalUrl: ctx.absoluteUrl(page.url) } : {}),
         noindex: site.preventIndexing || Boolean(record?.preventIndexing),
       };
       if (!record) return meta;
@@ -63,13 +63,13 @@ export function registerPageMeta(config: UserConfig, ctx: BuildContext): void {
         meta.sourceUrl = `${repoUrl}/blob/${repo.branch}/${[repo.contentPath, source].filter(Boolean).join("/")}`;
         const query = new URLSearchParams({
           title: `Problem with the page "${title}"`,
-          body: `Page: ${canonicalUrl}\n\nWhat is wrong:\n`,
+          body: `Page: ${ctx.absoluteUrl(page.url)}\n\nWhat is wrong:\n`,
         });
         meta.reportUrl = `${repoUrl}/issues/new?${query}`;
       } else if (site.contactEmail) {
         const query = new URLSearchParams({
           subject: `Problem with the page "${title}"`,
-          body: `Page: ${canonicalUrl}`,
+          body: `Page: ${ctx.absoluteUrl(page.url)}`,
         });
         meta.reportUrl = `mailto:${site.contactEmail}?${query.toString().replace(/\+/g, "%20")}`;
       }

@@ -13,6 +13,7 @@ export function unsafeOutputPaths(
 ): NewProblem[] {
   const problems: NewProblem[] = [];
   for (const [url, { inputPath }] of Object.entries(urlToInputPath)) {
+    if (url === "false") continue; // pages with `permalink: false` are not written
     const reason = unsafeAddress(url);
     if (!reason) continue;
     problems.push({

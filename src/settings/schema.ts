@@ -17,8 +17,11 @@ const safeHtml = z.string().superRefine((html, issue) => {
 export const settingsSchema = z.strictObject({
   serviceName: z.string().min(1).default("Documentation"),
   description: z.string().default(""),
-  /** Absolute URL of the published site, used for sitemap, feed and canonical links. */
-  baseUrl: z.url({ protocol: /^https?$/ }).default("http://localhost:8080/"),
+  /**
+   * Absolute URL of the published site, for the sitemap, feed and canonical links. Until it is
+   * set, those are left out rather than pointing at a wrong address.
+   */
+  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
   pathPrefix: z
     .string()
     .regex(/^\/([\w.-]+\/)*$/, "must start and end with / (for example /guidance/)")
@@ -68,9 +71,14 @@ export const settingsSchema = z.strictObject({
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 
-/** Absolute URL of a site path, with the build's path prefix (for feeds, sitemaps, canonical links). */
-export function absoluteUrl(baseUrl: string, pathPrefix: string, sitePath: string): string {
-  const base = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
+/** Absolute URL of a site path (the path with the prefix until baseUrl is set), with the build's path prefix (for feeds, sitemaps, canonical links). */
+export function absoluteUrl(
+  baseUrl: string | undefined,
+  pathPrefix: string,
+  sitePath: string,
+): string {
   const prefix = pathPrefix.replace(/^\//, "");
+  if (!baseUrl) return `/${prefix}${sitePath.replace(/^\//, "")}`;
+  const base = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
   return new URL(prefix + sitePath.replace(/^\//, ""), base).href;
 }

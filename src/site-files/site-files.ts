@@ -5,6 +5,8 @@ import type { PageRecord } from "../navigation/types.js";
 export interface SiteFileOptions {
   absoluteUrl(sitePath: string): string;
   preventIndexing: boolean;
+  /** Whether absoluteUrl gives real absolute URLs (the settings have a baseUrl). */
+  published: boolean;
 }
 
 /** Pages search engines may index, in a stable order. */
@@ -26,7 +28,7 @@ export function sitemap(pages: PageRecord[], o: SiteFileOptions): string {
 export function robots(o: SiteFileOptions): string {
   return o.preventIndexing
     ? "User-agent: *\nDisallow: /\n"
-    : `User-agent: *\nAllow: /\n\nSitemap: ${o.absoluteUrl("/sitemap.xml")}\n`;
+    : `User-agent: *\nAllow: /\n${o.published ? `\nSitemap: ${o.absoluteUrl("/sitemap.xml")}\n` : ""}`;
 }
 
 /** tech-docs' /api/pages.json: what tech-docs-monitor reads to send review reminders. */

@@ -1,6 +1,6 @@
 // The timeline as an Atom feed: the site's "what's new", readable by any feed reader.
 import { escapeMarkup } from "../html/escape.js";
-import type { PresentedMilestone } from "./present.js";
+import { overdueText, type PresentedMilestone } from "./present.js";
 
 export interface FeedOptions {
   title: string;
@@ -16,7 +16,11 @@ export function atomFeed(items: PresentedMilestone[], o: FeedOptions): string {
   const entries = items.map((m) => {
     const link = `${o.pageUrl}#${m.id}`;
     const when = timestamp(m.date);
-    const status = m.planned ? "<p><strong>Planned</strong></p>" : "";
+    const status = m.overdue
+      ? `<p><strong>${overdueText(m)}</strong></p>`
+      : m.planned
+        ? "<p><strong>Planned</strong></p>"
+        : "";
     const body = `<p>${escapeMarkup(m.label)}</p>${status}${m.description ? o.renderHtml(m.description, m.source) : ""}`;
     return [
       "  <entry>",

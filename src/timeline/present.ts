@@ -13,9 +13,14 @@ export interface PresentedMilestone extends LocatedMilestone {
   labelFormat: string;
   label: string;
   planned: boolean;
+  /** A plan whose date has passed with no update: shown as such, never as news. */
+  overdue: boolean;
 }
 
-export function presentTimeline(milestones: LocatedMilestone[]): PresentedMilestone[] {
+export function presentTimeline(
+  milestones: LocatedMilestone[],
+  today: string,
+): PresentedMilestone[] {
   const ids = new Map<string, number>();
   return [...milestones]
     .sort((a, b) => b.date.localeCompare(a.date)) // stable: same-date entries keep file order
@@ -32,6 +37,7 @@ export function presentTimeline(milestones: LocatedMilestone[]): PresentedMilest
         labelFormat,
         label: formatLabel(m.date, m.end),
         planned: m.status === "planned",
+        overdue: isOverdue(m, today),
       };
     });
 }
@@ -67,16 +73,45 @@ export function lastDay(m: { date: string; end?: string }): string {
   return `${last}-${String(daysInMonth(y, mo)).padStart(2, "0")}`;
 }
 
-/** Plans whose date has passed: someone should confirm them or move them. */
+function isOverdue(m: LocatedMilestone, today: string): boolean {
+  return m.status === "planned" && lastDay(m) < today;
+}
+
+/** What readers see of a plan whose date has passed. */
+export function overdueText(m: { date: string; end?: string }): string {
+  return `Planned for ${formatLabel(m.date, m.end)}, no update since.`;
+}
+
+const OVERDUE_HINT =
+  "if it happened, remove `status: planned` and reword it; if not, update its date";
+
+/** Plans whose date has passed, one problem each (for `npm run review`). */
 export function overduePlans(milestones: LocatedMilestone[], today: string): Problem[] {
   return milestones
-    .filter((m) => m.status === "planned" && lastDay(m) < today)
+    .filter((m) => isOverdue(m, today))
     .map((m) => ({
       file: m.source.file,
       line: m.source.line,
       kind: "timeline-plan-passed",
       severity: "warning" as const,
       message: `planned milestone "${m.title}" (${formatLabel(m.date, m.end)}) is now in the past`,
-      hint: "if it happened, remove `status: planned` and reword it; if not, update its date",
+      hint: OVERDUE_HINT,
     }));
+}
+
+/** The build's one line about them: owners act on the list `npm run review` prints. */
+export function overduePlansSummary(
+  milestones: LocatedMilestone[],
+  today: string,
+): Problem | undefined {
+  const overdue = overduePlans(milestones, today);
+  if (overdue.length <= 1) return overdue[0];
+  return {
+    file: overdue[0]!.file,
+    line: overdue[0]!.line,
+    kind: "timeline-plan-passed",
+    severity: "warning",
+    message: `${overdue.length} planned milestones have passed their date with no update; \`npm run review\` lists them`,
+    hint: OVERDUE_HINT,
+  };
 }

@@ -6,7 +6,7 @@ import type { MarkdownIt } from "markdown-it";
 import type { Settings } from "../settings/schema.js";
 import type { LocatedMilestone } from "./load.js";
 import { TIMELINE_FILE } from "./load.js";
-import { overduePlans, presentTimeline } from "./present.js";
+import { overduePlansSummary, overdueText, presentTimeline } from "./present.js";
 import { atomFeed } from "./feed.js";
 import type { RenderComponent } from "../markdown/components.js";
 import type { BuildContext } from "../context.js";
@@ -24,30 +24,36 @@ export function registerTimeline(
 
   config.addNunjucksGlobal("timelineItems", (milestones: LocatedMilestone[] | undefined) => {
     const list = milestones ?? [];
-    for (const warning of overduePlans(list, ctx.today())) ctx.registry.problems.add(warning);
-    return presentTimeline(list).map((m) => ({
+    const overdue = overduePlansSummary(list, ctx.today());
+    if (overdue) ctx.registry.problems.add(overdue);
+    return presentTimeline(list, ctx.today()).map((m) => ({
       label: {
         html:
           md.utils.escapeHtml(m.title) +
           (m.planned
-            ? ` ${renderComponent("tag", { text: "Planned", classes: "govuk-tag--yellow" })}`
+            ? ` ${renderComponent("tag", m.overdue ? { text: "No update", classes: "govuk-tag--grey" } : { text: "Planned", classes: "govuk-tag--yellow" })}`
             : ""),
       },
       datetime: { timestamp: m.datetime, format: m.labelFormat },
-      html: m.description ? render(m.description, m.source) : "",
+      html:
+        (m.overdue ? `<p class="govuk-body">${overdueText(m)}</p>` : "") +
+        (m.description ? render(m.description, m.source) : ""),
       attributes: { id: m.id },
     }));
   });
 
   if (!existsSync(path.join(ctx.dataDir, TIMELINE_FILE))) return;
+  // Atom needs absolute addresses: no feed until the published address is known.
   config.addTemplate("engine-feed.njk", "{{ timelineFeed(timeline, site) | safe }}", {
-    permalink: FEED_URL,
+    eleventyComputed: {
+      permalink: (data: { site: Settings }) => (data.site.baseUrl ? FEED_URL : false),
+    },
     layout: false,
     eleventyExcludeFromCollections: true,
   });
   config.addNunjucksGlobal("timelineFeed", (milestones: LocatedMilestone[], site: Settings) => {
     const pageUrl = ctx.registry.urlForLayout("timeline") ?? "/";
-    return atomFeed(presentTimeline(milestones), {
+    return atomFeed(presentTimeline(milestones, ctx.today()), {
       title: `${site.serviceName}: timeline`,
       pageUrl: ctx.absoluteUrl(pageUrl),
       feedUrl: ctx.absoluteUrl(FEED_URL),

@@ -25,7 +25,9 @@ describe("site files", () => {
   ];
 
   it("list every page in pages.json in the shape tech-docs-monitor reads", () => {
-    expect(JSON.parse(pagesJson(pages, { absoluteUrl, preventIndexing: false }))).toEqual([
+    expect(
+      JSON.parse(pagesJson(pages, { absoluteUrl, preventIndexing: false, published: true })),
+    ).toEqual([
       {
         title: "Title /a/",
         url: "https://example.gov.uk/guidance/a/",
@@ -48,18 +50,26 @@ describe("site files", () => {
   });
 
   it("leave pages that prevent indexing out of the sitemap", () => {
-    const xml = sitemap(pages, { absoluteUrl, preventIndexing: false });
+    const xml = sitemap(pages, { absoluteUrl, preventIndexing: false, published: true });
     expect([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual([
       "https://example.gov.uk/guidance/a/",
       "https://example.gov.uk/guidance/b/",
     ]);
-    expect(sitemap(pages, { absoluteUrl, preventIndexing: true })).not.toContain("<loc>");
+    expect(sitemap(pages, { absoluteUrl, preventIndexing: true, published: true })).not.toContain(
+      "<loc>",
+    );
   });
 
   it("write robots.txt that allows or blocks the whole site", () => {
-    expect(robots({ absoluteUrl, preventIndexing: false })).toBe(
+    expect(robots({ absoluteUrl, preventIndexing: false, published: true })).toBe(
       "User-agent: *\nAllow: /\n\nSitemap: https://example.gov.uk/guidance/sitemap.xml\n",
     );
-    expect(robots({ absoluteUrl, preventIndexing: true })).toBe("User-agent: *\nDisallow: /\n");
+    expect(robots({ absoluteUrl, preventIndexing: true, published: true })).toBe(
+      "User-agent: *\nDisallow: /\n",
+    );
+    // No sitemap to point at until the published address is known.
+    expect(robots({ absoluteUrl, preventIndexing: false, published: false })).toBe(
+      "User-agent: *\nAllow: /\n",
+    );
   });
 });

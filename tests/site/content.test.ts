@@ -2,10 +2,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import path from "node:path";
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { MONTHS } from "../../src/dates/calendar.js";
-import { projectRoot, runBuild, type BuildResult } from "../helpers/build.js";
+import { copyTree, projectRoot, runBuild, type BuildResult } from "../helpers/build.js";
 
 const PAGES: [string, string][] = [
   ["/", "Data Platform"],
@@ -19,8 +19,18 @@ const PAGES: [string, string][] = [
 ];
 
 let site: BuildResult;
+/** The same content with its published address set, as it will be once the address is known. */
+let published: BuildResult;
 beforeAll(async () => {
-  site = await runBuild(path.join(projectRoot, "content"));
+  const withBaseUrl = copyTree(path.join(projectRoot, "content"));
+  appendFileSync(
+    path.join(withBaseUrl, "_data/site.yml"),
+    "baseUrl: https://guidance.example.gov.uk/\n",
+  );
+  [site, published] = await Promise.all([
+    runBuild(path.join(projectRoot, "content")),
+    runBuild(withBaseUrl),
+  ]);
 });
 
 describe("the real site", () => {
@@ -109,26 +119,46 @@ describe("the timeline page", () => {
     expect(hackathon).toMatchObject({ datetime: "2024-03", label: "March to April 2024" });
   });
 
-  it("marks the three plans as planned", () => {
-    const planned = items().filter((i) => i.block.includes(">\n  Planned\n</strong>"));
-    expect(planned.map((i) => i.datetime)).toEqual(["2025-03", "2025-03", "2024-11"]);
-    expect(planned.every((i) => i.block.includes("We will"))).toBe(true);
+  it("shows the three plans whose date has passed as plans with no update, not as news", () => {
+    const overdue = items().filter((i) => i.block.includes(">\n  No update\n</strong>"));
+    expect(overdue.map((i) => i.datetime)).toEqual(["2025-03", "2025-03", "2024-11"]);
+    expect(overdue.every((i) => i.block.includes("We will"))).toBe(true);
+    expect(site.html("/about/timeline/")).toContain("Planned for March 2025, no update since.");
+    expect(items().filter((i) => i.block.includes(">\n  Planned\n</strong>"))).toEqual([]);
   });
 
-  it("warns that the plans' dates have passed", () => {
-    expect(site.stderr.match(/warning {2}planned milestone/g)).toHaveLength(3);
+  it("sums the passed plans up in one warning, for npm run review to list", () => {
+    expect(site.stderr.match(/warning {2}.*planned milestone.*/g)).toEqual([
+      "warning  3 planned milestones have passed their date with no update; `npm run review` lists them",
+    ]);
   });
 
-  it("links its Atom feed from the page head", () => {
-    expect(site.html("/about/timeline/")).toContain(
-      '<link rel="alternate" type="application/atom+xml" href="/feed.xml"',
+  it("links its Atom feed from the page head once the site's address is known", () => {
+    const feedLink = '<link rel="alternate" type="application/atom+xml" href="/feed.xml"';
+    expect(published.html("/about/timeline/")).toContain(feedLink);
+    expect(site.html("/about/timeline/")).not.toContain(feedLink);
+  });
+});
+
+describe("without a published address (baseUrl)", () => {
+  it("publishes nothing that points at a wrong address, and says once what to set", () => {
+    expect(site.exists("/feed.xml")).toBe(false);
+    expect(site.exists("/sitemap.xml")).toBe(false);
+    expect(site.html("/robots.txt")).toBe("User-agent: *\nAllow: /\n");
+    expect(site.html("/")).not.toMatch(/localhost|rel="canonical"|og:url/);
+    expect(site.stdout.match(/baseUrl is not set/g)).toHaveLength(1);
+    expect(published.html("/")).toContain(
+      '<link rel="canonical" href="https://guidance.example.gov.uk/">',
+    );
+    expect(published.html("/sitemap.xml")).toContain(
+      "<loc>https://guidance.example.gov.uk/about/</loc>",
     );
   });
 });
 
 describe("the Atom feed", () => {
   it("is well-formed Atom with 31 entries linking to the timeline", () => {
-    const xml = site.html("/feed.xml");
+    const xml = published.html("/feed.xml");
     expect(XMLValidator.validate(xml)).toBe(true);
     const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
     expect(feed["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
@@ -142,7 +172,7 @@ describe("the Atom feed", () => {
       expect(rfc3339.test(entry.updated as string)).toBe(true);
       expect(entry.title).toBeTruthy();
       const link = (entry.link as Record<string, string>)["@_href"]!;
-      expect(link).toMatch(/^http:\/\/localhost:8080\/about\/timeline\/#/);
+      expect(link).toMatch(/^https:\/\/guidance\.example\.gov\.uk\/about\/timeline\/#/);
       expect(site.html("/about/timeline/")).toContain(`id="${link.split("#")[1]}"`);
       ids.add(entry.id as string);
     }
@@ -160,7 +190,7 @@ describe("facts from the seeds", () => {
   it("lists the five hosted organisations", () => {
     const html = site.html("/analytical-platform/");
     for (const org of [
-      "(CICA)",
+      "Criminal Injuries Compensation Authority (CICA)",
       "HM Courts &amp; Tribunals Service (HMCTS)",
       "HM Prison and Probation Service (HMPPS)",
       "Legal Aid Agency (LAA)",

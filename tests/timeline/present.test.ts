@@ -5,6 +5,8 @@ import {
   formatLabel,
   lastDay,
   overduePlans,
+  overduePlansSummary,
+  overdueText,
   presentTimeline,
 } from "../../src/timeline/present.js";
 import type { LocatedMilestone } from "../../src/timeline/load.js";
@@ -22,12 +24,10 @@ const m = (
 
 describe("presenting milestones", () => {
   it("sorts newest first, keeping file order for the same date", () => {
-    const out = presentTimeline([
-      m("2020-05", "old"),
-      m("2024-04", "a"),
-      m("2024-04", "b"),
-      m("2022-01", "mid"),
-    ]);
+    const out = presentTimeline(
+      [m("2020-05", "old"), m("2024-04", "a"), m("2024-04", "b"), m("2022-01", "mid")],
+      "2020-01-01",
+    );
     expect(out.map((x) => x.title)).toEqual(["a", "b", "mid", "old"]);
   });
 
@@ -50,7 +50,9 @@ describe("presenting milestones", () => {
   });
 
   it("gives unique ids", () => {
-    const ids = presentTimeline([m("2020-05", "Same"), m("2020-05", "Same")]).map((x) => x.id);
+    const ids = presentTimeline([m("2020-05", "Same"), m("2020-05", "Same")], "2020-01-01").map(
+      (x) => x.id,
+    );
     expect(new Set(ids).size).toBe(2);
   });
 });
@@ -72,6 +74,24 @@ describe("plans whose date has passed", () => {
     });
     expect(warning!.message).toBe(
       'planned milestone "We will do it" (March 2025) is now in the past',
+    );
+  });
+
+  it("shows a plan whose date has passed as one with no update, and sums them up once", () => {
+    const plans = [
+      m("2024-11", "We will a", { status: "planned" }),
+      m("2025-03", "We will b", { status: "planned" }),
+      m("2027-01", "We will c", { status: "planned" }),
+    ];
+    const shown = presentTimeline(plans, "2026-11-23");
+    expect(shown.map((x) => `${x.title}: ${x.overdue}`)).toEqual([
+      "We will c: false",
+      "We will b: true",
+      "We will a: true",
+    ]);
+    expect(overdueText(shown[1]!)).toBe("Planned for March 2025, no update since.");
+    expect(overduePlansSummary(plans, "2026-11-23")?.message).toBe(
+      "2 planned milestones have passed their date with no update; `npm run review` lists them",
     );
   });
 });
