@@ -20,6 +20,7 @@ import { registerAssets } from "./assets/register.js";
 import { registerReport } from "./problems/register.js";
 import { registerPreview } from "./preview/register.js";
 import { registerSafety } from "./safety/register.js";
+import { registerAnalytics } from "./analytics/register.js";
 
 /** `options` as a site gives them; the command line's run options override them. */
 export function installEngine(
@@ -49,6 +50,7 @@ export function installEngine(
   registerSiteFiles(config, ctx);
   registerRedirects(config, ctx);
   registerAssets(config, ctx);
+  registerAnalytics(config, ctx.settings);
   registerPreview(config);
   config.addPlugin(HtmlBasePlugin);
   // Last: it reports what every step above found.

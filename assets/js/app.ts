@@ -2,8 +2,10 @@
 // <body> has `govuk-frontend-supported`, so old browsers keep the no-JavaScript page.
 import { createAll, NotificationBanner, ServiceNavigation, SkipLink } from "govuk-frontend";
 import { showOverdueReviews } from "./review.js";
+import { startCookies } from "./cookies.js";
 
 createAll(ServiceNavigation);
 createAll(SkipLink);
 createAll(NotificationBanner);
 showOverdueReviews();
+startCookies();

@@ -44,7 +44,7 @@ export function formatImportReport(r: ImportReport, baseline?: number): string {
   if (r.analytics.length)
     lines.push(
       "",
-      `Analytics: the Google tag ${r.analytics.join(", ")} was pasted into pages; it was not copied. This site does not load analytics yet: add it with a cookie consent banner before publishing if you need it.`,
+      `Analytics: the Google tag ${r.analytics.join(", ")} was pasted into pages; the script was not copied. It is now the analytics setting in site.yml: the site loads it only after a reader accepts analytics cookies in the cookie banner, and has a cookies page.`,
     );
   if (r.normalised.length) {
     lines.push("", "Markdown the old renderer read differently, rewritten so it renders the same:");

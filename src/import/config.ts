@@ -1,5 +1,6 @@
 // config/tech-docs.yml → this site's settings (content/_data/site.yml).
 export interface TechDocsConfig {
+  ga_tracking_id?: string;
   service_name?: string;
   service_link?: string;
   host?: string;
@@ -13,7 +14,16 @@ export interface TechDocsConfig {
   [key: string]: unknown;
 }
 
+/**
+ * The one Google tag a site keeps, from the ids found: a Tag Manager container first (it loads
+ * the rest), else a GA4 id. Universal Analytics (UA-) ids are gone with the service itself.
+ */
+export function analyticsId(ids: readonly string[]): string | undefined {
+  return ids.find((id) => id.startsWith("GTM-")) ?? ids.find((id) => id.startsWith("G-"));
+}
+
 const MAPPED = new Set([
+  "ga_tracking_id",
   "service_name",
   "host",
   "header_links",
@@ -50,6 +60,8 @@ export function settingsFromTechDocs(
   }
   if (config.default_owner_slack) settings.ownerSlack = config.default_owner_slack;
   if (config.prevent_indexing) settings.preventIndexing = true;
+  const tagId = analyticsId(config.ga_tracking_id ? [config.ga_tracking_id] : []);
+  if (tagId) settings.analytics = { googleTagId: tagId };
   if (config.redirects) {
     settings.redirects = Object.fromEntries(
       Object.entries(config.redirects).map(([from, to]) => [

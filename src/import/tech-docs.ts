@@ -13,13 +13,13 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { unsafeAddress } from "../html/address.js";
-import { parse, parseDocument, stringify } from "yaml";
+import { Document, parse, parseDocument, stringify } from "yaml";
 import { convertErb, partialNames } from "./erb.js";
 import { isPageTemplate, isTemplate, locatePartial, outputName } from "./middleman.js";
 import { markTechDocsIds, normaliseRedcarpet, settleIds } from "./redcarpet.js";
 import { stripScripts } from "./analytics.js";
 import { rewriteLinks, type LinkMap } from "./links.js";
-import { settingsFromTechDocs, type TechDocsConfig } from "./config.js";
+import { analyticsId, settingsFromTechDocs, type TechDocsConfig } from "./config.js";
 
 export interface ImportOptions {
   /** The tech-docs repository (holding source/ and config/tech-docs.yml). */
@@ -252,9 +252,11 @@ export function importTechDocs(o: ImportOptions): ImportReport {
   }
 
   const configFile = path.join(o.repo, "config", "tech-docs.yml");
-  if (existsSync(configFile)) {
-    const config = (parse(readFileSync(configFile, "utf8"), { schema: "core" }) ??
-      {}) as TechDocsConfig;
+  const hasConfig = existsSync(configFile);
+  if (hasConfig || report.analytics.length) {
+    const config = (
+      hasConfig ? (parse(readFileSync(configFile, "utf8"), { schema: "core" }) ?? {}) : {}
+    ) as TechDocsConfig;
     const newPath = (old: string) => {
       const page =
         map.pages.get(old) ??
@@ -268,11 +270,14 @@ export function importTechDocs(o: ImportOptions): ImportReport {
       newPath,
     );
     report.settings.unmapped = unmapped;
+    // Tracking pasted into pages becomes the one analytics setting (loaded after consent).
+    const tagId = analyticsId(report.analytics);
+    if (tagId && !settings.analytics) settings.analytics = { googleTagId: tagId };
     const settingsFile = path.join(o.contentRoot, "_data", "site.yml");
     const merged = mergeSettings(
       existsSync(settingsFile) ? readFileSync(settingsFile, "utf8") : undefined,
       settings,
-      `Imported from ${path.relative(process.cwd(), configFile)}`,
+      `Imported from ${path.relative(process.cwd(), hasConfig ? configFile : o.repo)}`,
     );
     report.settings.file = settingsFile;
     report.settings.diff = merged.diff;
@@ -293,7 +298,8 @@ function mergeSettings(
   imported: Record<string, unknown>,
   comment: string,
 ): { text: string; diff: string[] } {
-  const doc = parseDocument(existing ?? "{}");
+  // A new file is written in block style, one setting per line, like a hand-written site.yml.
+  const doc = existing?.trim() ? parseDocument(existing) : new Document({});
   if (existing === undefined) doc.commentBefore = ` ${comment}`;
   const diff: string[] = [];
   for (const [key, value] of Object.entries(imported)) {

@@ -81,6 +81,10 @@ const MACROS: Record<ComponentName, { file: string; macro: string }> = {
     macro: "mojSideNavigation",
   },
   timeline: { file: "moj/components/timeline/macro.njk", macro: "mojTimeline" },
+  cookieBanner: { file: "govuk/components/cookie-banner/macro.njk", macro: "govukCookieBanner" },
+  table: { file: "govuk/components/table/macro.njk", macro: "govukTable" },
+  radios: { file: "govuk/components/radios/macro.njk", macro: "govukRadios" },
+  button: { file: "govuk/components/button/macro.njk", macro: "govukButton" },
 };
 
 type Macro = (params: Record<string, unknown>) => unknown;

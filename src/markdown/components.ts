@@ -16,7 +16,11 @@ export type ComponentName =
   | "pagination"
   | "phaseBanner"
   | "sideNavigation"
-  | "timeline";
+  | "timeline"
+  | "cookieBanner"
+  | "table"
+  | "radios"
+  | "button";
 export type RenderComponent = (name: ComponentName, params: Record<string, unknown>) => string;
 
 /** GitHub alert kind → GOV.UK component. */

@@ -23,6 +23,8 @@ export interface CspSources {
   embedHosts: readonly string[];
   /** Stylesheets every page links to (their origins are allowed). */
   stylesheets: readonly string[];
+  /** Hosts analytics loads from and reports to, when the site uses analytics. */
+  analytics?: { script: readonly string[]; connect: readonly string[] };
 }
 
 export function contentSecurityPolicy(sources: CspSources): string {
@@ -38,7 +40,13 @@ export function contentSecurityPolicy(sources: CspSources): string {
   return [
     "default-src 'self'",
     // Search runs Pagefind's WebAssembly.
-    `script-src 'self' ${scriptHash} 'wasm-unsafe-eval'`,
+    [
+      "script-src 'self'",
+      scriptHash,
+      "'wasm-unsafe-eval'",
+      ...(sources.analytics?.script ?? []),
+    ].join(" "),
+    ["connect-src 'self'", ...(sources.analytics?.connect ?? [])].join(" "),
     // Guides use style attributes; the content checks refuse styles that load anything.
     ["style-src 'self' 'unsafe-inline'", ...origins].join(" "),
     "img-src 'self' https: data:",

@@ -10,6 +10,7 @@ import { publishedError, publishProblems } from "../problems/register.js";
 import { auditInput } from "./input-audit.js";
 import { unsafeOutputPaths } from "./output-paths.js";
 import { contentSecurityPolicy } from "./csp.js";
+import { ANALYTICS_HOSTS } from "../analytics/register.js";
 
 export function registerSafety(config: UserConfig, ctx: BuildContext): void {
   const { registry } = ctx;
@@ -61,8 +62,11 @@ export function registerSafety(config: UserConfig, ctx: BuildContext): void {
   config.addNunjucksGlobal("contentSecurityPolicy", () => {
     const settings = ctx.settings;
     if (policy?.for !== settings) {
-      const { embedHosts } = settings;
-      const value = contentSecurityPolicy({ embedHosts, stylesheets: ctx.options.stylesheets });
+      const value = contentSecurityPolicy({
+        embedHosts: settings.embedHosts,
+        stylesheets: ctx.options.stylesheets,
+        ...(settings.analytics ? { analytics: ANALYTICS_HOSTS } : {}),
+      });
       policy = { for: settings, value };
     }
     return policy.value;

@@ -51,6 +51,17 @@ export const settingsSchema = z.strictObject({
   preventIndexing: z.boolean().default(false),
   /** The organisation that publishes the site (the feed's author; the service name when unset). */
   organisation: z.string().min(1).optional(),
+  /**
+   * Google Analytics: a GA4 measurement id (G-…) or a Tag Manager container (GTM-…). Loaded only
+   * after a reader accepts analytics cookies in the cookie banner; adds a cookies page.
+   */
+  analytics: z
+    .strictObject({
+      googleTagId: z
+        .string()
+        .regex(/^(G|GTM)-[A-Z0-9]{4,}$/, "must be a GA4 id (G-…) or a Tag Manager id (GTM-…)"),
+    })
+    .optional(),
   /** Hosts whose pages content may embed with <iframe> (for example www.youtube-nocookie.com). */
   embedHosts: z
     .array(

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import MarkdownIt from "markdown-it";
+import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReport, projectRoot, type BuildResult } from "../helpers/build.js";
 import { hasRealSite, realSite } from "../helpers/real-sites.js";
@@ -157,11 +158,15 @@ describe.skipIf(!hasRealSite(GUIDE))("importing the real Analytical Platform gui
   });
 
   it("copies no tracking script into any page, and redirects every old .html address", () => {
-    for (const file of files(built.output).filter((f) => /\.(html|js|json|xml)$/.test(f))) {
-      expect(readFileSync(path.join(built.output, file), "utf8"), file).not.toContain(
-        "googletagmanager",
-      );
+    // The Google tag pasted into every page is one setting now, loaded after consent only.
+    for (const file of files(built.output).filter((f) => /\.(html|json|xml)$/.test(f))) {
+      const text = readFileSync(path.join(built.output, file), "utf8");
+      expect(text, file).not.toMatch(/<script[^>]*googletagmanager|gtag\(|dataLayer/);
     }
+    const settings = parseYaml(readFileSync(path.join(content, "_data/site.yml"), "utf8"));
+    expect(settings.analytics).toEqual({ googleTagId: "G-R6XQGCZFY1" });
+    expect(built.html("/ap-guide/")).toContain('data-google-tag-id="G-R6XQGCZFY1"');
+    expect(built.exists("/cookies/")).toBe(true);
     for (const page of pages) {
       const old = `/ap-guide/${page.replace(/\.md\.erb$/, "")}`;
       expect(built.exists(old), old).toBe(true);
