@@ -7,6 +7,8 @@ export interface PageIndex {
   ids: Set<string>;
   duplicateIds: string[];
   refs: string[];
+  /** The refs that are a `src` (images and other embedded files), not a link. */
+  sources: Set<string>;
 }
 
 const ATTRIBUTE = / (id|href|src)=(?:"([^"]*)"|'([^']*)')/g;
@@ -15,15 +17,19 @@ export function indexPage(html: string): PageIndex {
   const ids = new Set<string>();
   const duplicates = new Set<string>();
   const refs: string[] = [];
+  const sources = new Set<string>();
   ATTRIBUTE.lastIndex = 0;
   for (let m = ATTRIBUTE.exec(html); m; m = ATTRIBUTE.exec(html)) {
     const value = decodeEntities(m[2] ?? m[3]!);
     if (m[1] === "id") {
       if (ids.has(value)) duplicates.add(value);
       ids.add(value);
-    } else refs.push(value);
+    } else {
+      refs.push(value);
+      if (m[1] === "src") sources.add(value);
+    }
   }
-  return { ids, duplicateIds: [...duplicates], refs };
+  return { ids, duplicateIds: [...duplicates], refs, sources };
 }
 
 const ENTITIES: Record<string, string> = {

@@ -83,12 +83,17 @@ export function checkSiteLinks(
       const sitePath = `/${decodeURIComponent(target.pathname.slice(ctx.pathPrefix.length))}`;
       const targetPage = byUrl.get(sitePath) ?? byUrl.get(sitePath.replace(/index\.html$/, ""));
       if (!targetPage && !fileExists(sitePath)) {
+        const image = index.sources.has(ref);
         report(
           {
             ...source,
             kind: "broken-link",
-            message: `link "${ref}"${onPage} points to ${sitePath}, which does not exist`,
-            hint: "check the address; link to other pages by their .md file so the build can follow them",
+            message: image
+              ? `image "${ref}"${onPage} is not in the site (looked for ${sitePath})`
+              : `link "${ref}"${onPage} points to ${sitePath}, which does not exist`,
+            hint: image
+              ? "put the image file in the content folder and write its path relative to this page, like images/diagram.png"
+              : "check the address; link to other pages by their .md file so the build can follow them",
           },
           ref,
           fromMarkdown,

@@ -1,6 +1,15 @@
 // YAML with source positions: validation messages can then point at the exact line
 // of a data file, which js-yaml's plain objects cannot do.
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node, type Document } from "yaml";
+import {
+  Lexer,
+  LineCounter,
+  parseDocument,
+  isMap,
+  isSeq,
+  isScalar,
+  type Node,
+  type Document,
+} from "yaml";
 
 export interface ParsedYaml {
   value: unknown;
@@ -17,7 +26,12 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
     offset === undefined ? undefined : lineCounter.linePos(offset).line + lineOffset;
   const errors = doc.errors.map((e) => ({
     message: e.message.split("\n")[0] ?? e.message,
-    line: lineAt(e.pos?.[0]),
+    // A quote left open is found where the text ends; the mistake is where it opened.
+    line: lineAt(
+      e.code === "MISSING_CHAR" && /quote/i.test(e.message)
+        ? (unclosedQuote(source) ?? e.pos?.[0])
+        : e.pos?.[0],
+    ),
   }));
   return {
     value: errors.length ? undefined : doc.toJS(),
@@ -25,6 +39,25 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
     lineOf: (node) => lineAt(node?.range?.[0]),
     errors,
   };
+}
+
+/** Offset of the first quoted scalar with no closing quote. */
+function unclosedQuote(source: string): number | undefined {
+  let offset = 0;
+  for (const token of new Lexer().lex(source)) {
+    if ((token[0] === '"' || token[0] === "'") && !isClosed(token)) return offset;
+    offset += token.length;
+  }
+  return undefined;
+}
+
+function isClosed(quoted: string): boolean {
+  const quote = quoted[0]!;
+  if (quoted.length < 2 || !quoted.endsWith(quote)) return false;
+  if (quote === "'") return true; // a quote inside is doubled ('')
+  let backslashes = 0;
+  for (let i = quoted.length - 2; i > 0 && quoted[i] === "\\"; i--) backslashes++;
+  return backslashes % 2 === 0;
 }
 
 /** Line of `path` (keys and indexes) inside the document, if it exists. */

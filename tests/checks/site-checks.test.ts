@@ -34,6 +34,11 @@ describe("checks on a site with known mistakes", () => {
       "points to #nowhere, but /guide/ has no such heading or id",
     );
     expect(message("mojibake", 13)).toContain('(probably "–")');
+    const image = report.problems.find((p) => p.kind === "broken-link" && p.line === 7)!;
+    expect(image.message).toBe(
+      'image "/missing.png" on / is not in the site (looked for /missing.png)',
+    );
+    expect(image.hint).toContain("put the image file in the content folder");
     expect(report.errors).toBe(13);
   });
 

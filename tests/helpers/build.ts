@@ -58,6 +58,7 @@ export interface ReportedProblem {
   severity: string;
   kind: string;
   message: string;
+  hint?: string;
 }
 
 /** Builds with --report=json and returns the problems, as "file:line severity kind" lines too. */

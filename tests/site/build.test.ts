@@ -122,6 +122,8 @@ describe("bad input", () => {
     expect(out).toContain("tests/fixtures/bad-input/unknown-layout.md:3  error");
     expect(out).toContain('"fancy" is not a layout');
     expect(out).toMatch(/broken-yaml\.md:2 {2}error {2}the frontmatter .* is not valid YAML/);
+    // At the quote left open, not where the frontmatter ends.
+    expect(out).toMatch(/unclosed-quote\.md:3 {2}error {2}the frontmatter .*Missing closing "quote/);
     expect(out).toMatch(
       /orphan\.md:4 {2}error {2}navigation parent "Nowhere" does not match any page/,
     );
@@ -149,6 +151,6 @@ describe("bad input", () => {
     expect(site.stderr).toMatch(
       /links\.md:7 {2}error {2}"\[undefined reference\]\[ref\]" is a reference link/,
     );
-    expect(site.stderr).toMatch(/5 errors, 0 warnings in 4 files\./);
+    expect(site.stderr).toMatch(/6 errors, 0 warnings in 5 files\./);
   });
 });
