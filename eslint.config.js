@@ -11,6 +11,7 @@ export default tseslint.config(
       "node_modules/",
       "test-results/",
       ".bench/",
+      ".preview/",
       "tests/fixtures/**/_site/",
     ],
   },

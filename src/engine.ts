@@ -51,7 +51,7 @@ export function installEngine(
   registerRedirects(config, ctx);
   registerAssets(config, ctx);
   registerAnalytics(config, ctx.settings);
-  registerPreview(config);
+  registerPreview(config, ctx.registry);
   config.addPlugin(HtmlBasePlugin);
   // Last: it reports what every step above found.
   registerReport(config, ctx.registry.problems, ctx.options, ctx);

@@ -10,7 +10,7 @@ import { BUILD_USAGE, parseBuildArgs, type BuildArgs } from "./args.js";
 import { describeFailure } from "../problems/format.js";
 import { findSiteBuildError } from "../problems/problem.js";
 import { publishProblems } from "../problems/register.js";
-import { setRunOptions, type DocsPluginOptions } from "../index.js";
+import { changesOtherPages, setRunOptions, type DocsPluginOptions } from "../index.js";
 import { isMain } from "./main.js";
 import { replaceWhole } from "./output.js";
 
@@ -35,6 +35,9 @@ function runReportOptions(args: BuildArgs): { report?: string; githubAnnotations
   };
 }
 
+/** The config object each Eleventy run gave the site's config and its plugins. */
+const userConfigs = new WeakMap<Eleventy, UserConfig>();
+
 /** `extra` adds run options for other commands (check:external asks for the link list). */
 export function createEleventy(args: BuildArgs, extra: DocsPluginOptions = {}): Eleventy {
   const env = process.env;
@@ -43,14 +46,16 @@ export function createEleventy(args: BuildArgs, extra: DocsPluginOptions = {}): 
     quietMode: args.quiet,
     runMode: args.serve ? "serve" : "build",
     ...(args.pathPrefix ? { pathPrefix: args.pathPrefix } : {}),
-    config: (config: UserConfig) =>
+    config: (config: UserConfig) => {
+      userConfigs.set(eleventy, config);
       setRunOptions(config, {
         ...(args.search === undefined ? {} : { search: args.search }),
         ...(args.checks === undefined ? {} : { checks: args.checks }),
         ...runReportOptions(args),
         ...(env.SITE_TODAY ? { today: env.SITE_TODAY } : {}),
         ...extra,
-      }),
+      });
+    },
   });
   // Eleventy prints failures with library stack traces. A build rethrows them and main()
   // reports them; in watch mode nothing is rethrown, so report them here instead.
@@ -109,11 +114,16 @@ function listenOnLocalhostOnly(): void {
  * initialized" until a restart. The build after a failure is a whole one.
  */
 function keepIncrementalBuildsWhole(eleventy: Eleventy): void {
+  const config = userConfigs.get(eleventy)!;
   const internals = eleventy as unknown as {
     errorHandler: { error: (e: unknown) => void };
-    config: { events: { on(name: string, fn: () => void): void } };
+    config: { events: { on(name: string, fn: (files: string[]) => void): void } };
   };
   eleventy.setIncrementalBuild(true);
+  // An edit that changes other pages (a title in their side navigation) rebuilds them all.
+  internals.config.events.on("eleventy.beforeWatch", (files) => {
+    if (changesOtherPages(config, files)) eleventy.setIncrementalBuild(false);
+  });
   const report = internals.errorHandler.error;
   internals.errorHandler.error = (e) => {
     eleventy.setIncrementalBuild(false);

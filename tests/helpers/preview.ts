@@ -1,7 +1,7 @@
 // `npm start` on a temporary copy of a content tree: the real preview command in a child
 // process, with helpers to wait for its next build and fetch pages from it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { copyTree, projectRoot } from "./build.js";
@@ -20,8 +20,18 @@ export interface Preview {
   stop(): Promise<void>;
 }
 
-export async function startPreview(fixtureDir: string): Promise<Preview> {
-  const content = copyTree(fixtureDir);
+/**
+ * `insideProject`: the copy goes in the project folder, where Eleventy's incremental rebuilds
+ * work (for content outside it, every edit rebuilds everything).
+ */
+export async function startPreview(fixtureDir: string, insideProject = false): Promise<Preview> {
+  let content = copyTree(fixtureDir);
+  if (insideProject) {
+    mkdirSync(path.join(projectRoot, ".preview"), { recursive: true });
+    const inside = mkdtempSync(path.join(projectRoot, ".preview", "content-"));
+    cpSync(content, inside, { recursive: true });
+    content = inside;
+  }
   const output = mkdtempSync(path.join(tmpdir(), "site-preview-"));
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child: ChildProcess = spawn(
@@ -69,8 +79,12 @@ export async function startPreview(fixtureDir: string): Promise<Preview> {
     alive: () => !exited,
     stop: () =>
       new Promise((resolve) => {
-        if (exited) return resolve();
-        child.on("exit", () => resolve());
+        const done = () => {
+          if (insideProject) rmSync(content, { recursive: true, force: true });
+          resolve();
+        };
+        if (exited) return done();
+        child.on("exit", done);
         child.kill("SIGTERM");
       }),
   };

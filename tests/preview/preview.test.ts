@@ -46,6 +46,31 @@ describe("the preview of a working site", () => {
   }, 30_000);
 });
 
+describe("incremental preview builds", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await startPreview(fixture("basic"), true);
+  }, 60_000);
+  afterAll(() => preview?.stop());
+
+  it("rebuild one page for a body edit, and every page when a title changes", async () => {
+    const second = path.join(preview.content, "guide/second.md");
+    let from = preview.mark();
+    appendFileSync(second, "\nA body edit.\n");
+    await preview.waitFor(BUILT, from);
+    expect(preview.log().slice(from)).toMatch(/Wrote 1 file\b/);
+    expect((await preview.get("/guide/second/")).body).toContain("A body edit.");
+
+    from = preview.mark();
+    writeFileSync(second, readFileSync(second, "utf8").replace("Second page", "Renamed page"));
+    await preview.waitFor(BUILT, from);
+    // The neighbour's side navigation and previous/next links show the new title.
+    const third = (await preview.get("/guide/third/")).body;
+    expect(third).toContain("Renamed page");
+    expect(third).not.toContain("Second page");
+  }, 60_000);
+});
+
 describe("the preview of a site that starts with errors", () => {
   let preview: Preview;
   beforeAll(async () => {

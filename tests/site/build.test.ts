@@ -123,7 +123,9 @@ describe("bad input", () => {
     expect(out).toContain('"fancy" is not a layout');
     expect(out).toMatch(/broken-yaml\.md:2 {2}error {2}the frontmatter .* is not valid YAML/);
     // At the quote left open, not where the frontmatter ends.
-    expect(out).toMatch(/unclosed-quote\.md:3 {2}error {2}the frontmatter .*Missing closing "quote/);
+    expect(out).toMatch(
+      /unclosed-quote\.md:3 {2}error {2}the frontmatter .*Missing closing "quote/,
+    );
     expect(out).toMatch(
       /orphan\.md:4 {2}error {2}navigation parent "Nowhere" does not match any page/,
     );
