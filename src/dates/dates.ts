@@ -29,6 +29,16 @@ export function parsePeriod(text: string): Period | undefined {
   return amount > 0 ? { amount, unit: m[2]!.toLowerCase() as Unit } : undefined;
 }
 
+const ELEVENTY_DATE_WORDS = new Set(["Last Modified", "Created", "git Last Modified", "git Created"]);
+
+/** Whether Eleventy can read a page's `date` (it stops the whole build when it cannot). */
+export function isEleventyDate(value: unknown): boolean {
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  if (typeof value !== "string") return false;
+  if (ELEVENTY_DATE_WORDS.has(value)) return true;
+  return toIsoDate(value.slice(0, 10)) !== undefined && !Number.isNaN(Date.parse(value));
+}
+
 /** A date from frontmatter (YAML may give a Date or a string) as YYYY-MM-DD, if it is real. */
 export function toIsoDate(value: unknown): string | undefined {
   const text =

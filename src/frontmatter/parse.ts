@@ -6,6 +6,7 @@
 // needed only when a message must point at one, are worked out on demand.
 import { parse } from "yaml";
 import { parseYaml, type ParsedYaml } from "../yaml/yaml.js";
+import { isEleventyDate } from "../dates/dates.js";
 
 export const FRONTMATTER_META = "_frontmatter";
 
@@ -13,6 +14,10 @@ export const FRONTMATTER_META = "_frontmatter";
 export class FrontmatterMeta {
   /** A layout name the site does not have, kept for the report (Eleventy would stop at it). */
   unknownLayout?: { name: unknown; known: readonly string[] };
+  /** A `date` Eleventy cannot read, kept for the report (Eleventy would stop at it too). */
+  invalidDate?: unknown;
+  /** Line of the first byte that is not UTF-8 (read as U+FFFD), if any. */
+  badEncodingLine?: number;
   private parsed?: ParsedYaml;
   private lines?: Map<string, number>;
 
@@ -71,6 +76,12 @@ export function parseFrontmatter(
     // missing one; fall back to the default so every problem can be reported together.
     meta.unknownLayout = { name: data.layout, known: layouts };
     delete data.layout;
+  }
+  const bad = str.indexOf("\ufffd");
+  if (bad !== -1) meta.badEncodingLine = countLines(str.slice(0, bad));
+  if ("date" in data && !isEleventyDate(data.date)) {
+    meta.invalidDate = data.date;
+    delete data.date;
   }
   return { ...data, [FRONTMATTER_META]: meta };
 }

@@ -174,6 +174,24 @@ export class PageRegistry {
         hint: "a site can add its own layouts in its _includes/layouts folder",
       });
     }
+    if (meta?.badEncodingLine) {
+      this.problems.add({
+        file,
+        line: meta.badEncodingLine,
+        kind: "mojibake",
+        message: "the frontmatter has characters that are not UTF-8, shown as �",
+        hint: "retype the characters, and save the file as UTF-8",
+      });
+    }
+    if (meta && "invalidDate" in meta && meta.invalidDate !== undefined) {
+      this.problems.add({
+        file,
+        line: lineOf("date"),
+        kind: "frontmatter",
+        message: `"date": "${String(meta.invalidDate)}" is not a date`,
+        hint: "write it as YYYY-MM-DD, for example 2024-03-15",
+      });
+    }
     const result = this.frontmatter.schema.safeParse(own);
     if (result.success) return;
     for (const problem of zodProblems(result.error, {

@@ -206,6 +206,32 @@ describe("paths", () => {
   });
 });
 
+describe("mistakes that used to be silent or hide the rest", () => {
+  it("are each reported at their line, together", async () => {
+    const content = site({
+      "dated.md": page("Text [x](nowhere.md).", "date: 2024-13-45\n"),
+      "deep.md": page(`Start\n\n${"> ".repeat(120)}deep\n\nAfter`),
+    });
+    writeFileSync(
+      path.join(content, "latin1.md"),
+      Buffer.from("---\ntitle: Caf\xe9\n---\nText\n", "latin1"),
+    );
+    const { result, report } = await buildReport(content);
+    expect(result.code).toBe(1);
+    expect(
+      located(
+        report.problems.map((p) => `${p.file}:${p.line} ${p.kind} ${p.message}`),
+        content,
+      ),
+    ).toEqual([
+      'content/dated.md:3 frontmatter "date": "2024-13-45" is not a date',
+      'content/dated.md:5 md-link link to "nowhere.md" does not match any page',
+      "content/deep.md:6 nesting the Markdown here is nested more than 100 levels deep, so the rest of the page is left out",
+      "content/latin1.md:2 mojibake the frontmatter has characters that are not UTF-8, shown as �",
+    ]);
+  });
+});
+
 describe("the output folder", () => {
   it("is replaced whole: deleted pages go, a failed build leaves the last good site", async () => {
     const content = site({ "old.md": page("Old.") });
