@@ -29,7 +29,12 @@ export function parsePeriod(text: string): Period | undefined {
   return amount > 0 ? { amount, unit: m[2]!.toLowerCase() as Unit } : undefined;
 }
 
-const ELEVENTY_DATE_WORDS = new Set(["Last Modified", "Created", "git Last Modified", "git Created"]);
+const ELEVENTY_DATE_WORDS = new Set([
+  "Last Modified",
+  "Created",
+  "git Last Modified",
+  "git Created",
+]);
 
 /** Whether Eleventy can read a page's `date` (it stops the whole build when it cannot). */
 export function isEleventyDate(value: unknown): boolean {

@@ -65,6 +65,11 @@ describe.each(Object.entries(PAGES))("the %s page", (name, url) => {
     );
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("main-content");
+    // The next stop is in the content, not the side navigation before it.
+    await page.keyboard.press("Tab");
+    expect(
+      await page.evaluate(() => Boolean(document.activeElement?.closest("#main-content"))),
+    ).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-1280.png`), fullPage: true });
     await close();
   });
@@ -109,6 +114,24 @@ describe("the service navigation on a 320px screen", () => {
     await expect(list.isVisible()).resolves.toBe(true);
     await button.click();
     await expect(list.isVisible()).resolves.toBe(false);
+    await close();
+  });
+});
+
+describe("the side navigation on a 360px screen", () => {
+  it("lists every page of the section, none cut off", async () => {
+    const { page, close } = await open(PAGES.guide, { width: 360 });
+    const links = page.locator(".moj-side-navigation a");
+    expect(await links.count()).toBeGreaterThan(1);
+    for (const box of await links.evaluateAll((as) =>
+      as.map((a) => {
+        const r = a.getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      }),
+    )) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(360);
+    }
     await close();
   });
 });
