@@ -33,6 +33,8 @@ export const optionsSchema = z.strictObject({
    * and layouts folders are always trusted. Protect them with CODEOWNERS.
    */
   trustedContent: z.array(z.string().min(1)).default([]),
+  /** Show the last build's problems on every page in the browser (`npm start` sets it). */
+  preview: z.boolean().default(false),
   /** Extra stylesheets every page links to after the engine's own (site paths or URLs). */
   stylesheets: z.array(z.string().min(1)).default([]),
 });

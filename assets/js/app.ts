@@ -3,9 +3,11 @@
 import { createAll, NotificationBanner, ServiceNavigation, SkipLink } from "govuk-frontend";
 import { showOverdueReviews } from "./review.js";
 import { startCookies } from "./cookies.js";
+import { showPreviewProblems } from "./preview.js";
 
 createAll(ServiceNavigation);
 createAll(SkipLink);
 createAll(NotificationBanner);
 showOverdueReviews();
 startCookies();
+showPreviewProblems();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run build` and `npm start`: builds or serves a site whose Eleventy config adds the
 // engine's plugin. The command line is the only part of the engine that reads the environment.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { stripVTControlCharacters } from "node:util";
 import net from "node:net";
 import path from "node:path";
@@ -53,6 +53,7 @@ export function createEleventy(args: BuildArgs, extra: DocsPluginOptions = {}): 
         ...(args.checks === undefined ? {} : { checks: args.checks }),
         ...runReportOptions(args),
         ...(env.SITE_TODAY ? { today: env.SITE_TODAY } : {}),
+        ...(args.serve ? { preview: true } : {}),
         ...extra,
       });
     },
@@ -133,20 +134,46 @@ function keepIncrementalBuildsWhole(eleventy: Eleventy): void {
 }
 
 /**
- * A preview that starts on content with an error still starts: the error is printed (by the
- * error handler set in createEleventy) and the server waits for the fix, as it does for an
- * error made while it runs.
+ * A preview keeps serving whatever goes wrong: a build that fails (at start or later) is
+ * printed by the error handler set in createEleventy, its errors are written to
+ * /_preview/problems.json for the pages to show, and the server waits for the fix. The build
+ * that fixes them says so.
  */
-function keepServingAfterFailures(eleventy: Eleventy): void {
+function keepServingAfterFailures(eleventy: Eleventy, output: string): void {
+  const internals = eleventy as unknown as { errorHandler: { error: (e: unknown) => void } };
+  const file = path.join(output, "_preview", "problems.json");
+  let failure: unknown;
+  let failedBefore = false;
+  const report = internals.errorHandler.error;
+  internals.errorHandler.error = (e) => {
+    failure ??= e;
+    report(e);
+  };
   const write = eleventy.write.bind(eleventy);
   eleventy.write = async () => {
+    failure = undefined;
+    let result: Awaited<ReturnType<Eleventy["write"]>> = [[], []];
     try {
-      return await write();
-    } catch {
+      result = await write();
+    } catch (error) {
+      failure ??= error;
       process.exitCode = 0;
-      return [[], []];
     }
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(failure ? browserProblems(failure) : []));
+    if (!failure && failedBefore) console.log("Fixed: the build works again.");
+    failedBefore = Boolean(failure);
+    return result;
   };
+}
+
+/** A failed build's errors, as the preview's pages show them. */
+function browserProblems(failure: unknown): { file: string; line?: number; message: string }[] {
+  const ours = findSiteBuildError(failure);
+  if (!ours) return [{ file: "The build", message: describeFailure(failure) }];
+  return ours.problems
+    .filter((p) => p.severity === "error")
+    .map(({ file, line, message }) => ({ file, line, message }));
 }
 
 async function main(): Promise<void> {
@@ -163,7 +190,7 @@ async function main(): Promise<void> {
       const eleventy = createEleventy(args);
       await eleventy.init();
       if (args.incremental) keepIncrementalBuildsWhole(eleventy);
-      keepServingAfterFailures(eleventy);
+      keepServingAfterFailures(eleventy, args.output);
       await eleventy.watch();
       await eleventy.serve(args.port);
     } else {

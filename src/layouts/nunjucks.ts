@@ -85,6 +85,7 @@ const MACROS: Record<ComponentName, { file: string; macro: string }> = {
   table: { file: "govuk/components/table/macro.njk", macro: "govukTable" },
   radios: { file: "govuk/components/radios/macro.njk", macro: "govukRadios" },
   button: { file: "govuk/components/button/macro.njk", macro: "govukButton" },
+  errorSummary: { file: "govuk/components/error-summary/macro.njk", macro: "govukErrorSummary" },
 };
 
 type Macro = (params: Record<string, unknown>) => unknown;

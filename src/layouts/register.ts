@@ -74,6 +74,7 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
   config.addGlobalData("engine", {
     copyright: ctx.options.copyright,
     stylesheets: ctx.options.stylesheets,
+    preview: ctx.options.preview,
   });
 
   if (!existsSync(path.join(ctx.inputDir, "404.md"))) {

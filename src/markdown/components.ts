@@ -20,7 +20,8 @@ export type ComponentName =
   | "cookieBanner"
   | "table"
   | "radios"
-  | "button";
+  | "button"
+  | "errorSummary";
 export type RenderComponent = (name: ComponentName, params: Record<string, unknown>) => string;
 
 /** GitHub alert kind → GOV.UK component. */

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture } from "../helpers/build.js";
 import { BUILT, startPreview, type Preview } from "../helpers/preview.js";
+import { launchChromium } from "../helpers/gate/browser.js";
 
 describe("the preview of a working site", () => {
   let preview: Preview;
@@ -30,6 +31,39 @@ describe("the preview of a working site", () => {
     );
     await preview.waitFor(BUILT, from);
     expect((await preview.get("/about/")).body).toContain("<title>About – Renamed Service");
+  }, 30_000);
+
+  it("shows a mistake on every page until it is fixed, and says when it is", async () => {
+    expect((await preview.get("/about/")).body).toContain("data-app-preview-problems");
+    const about = path.join(preview.content, "about.md");
+    const before = readFileSync(about, "utf8");
+    let from = preview.mark();
+    appendFileSync(about, "\nSee [the plan](no-such-page.md).\n");
+    await preview.waitFor(/does not match any page/, from);
+    const problems = JSON.parse((await preview.get("/_preview/problems.json")).body) as {
+      file: string;
+      message: string;
+    }[];
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/about\.md$/),
+        message: 'link to "no-such-page.md" does not match any page',
+      }),
+    ]);
+    // In the browser: GOV.UK's error summary at the top of the page.
+    const browser = await launchChromium();
+    const page = await browser.newPage();
+    await page.goto(new URL("/about/", preview.url).href);
+    const summary = page.locator(".govuk-error-summary");
+    await summary.waitFor({ state: "visible" });
+    await expect(summary.locator("li").textContent()).resolves.toMatch(
+      /about\.md:\d+ {2}link to "no-such-page\.md" does not match any page/,
+    );
+    await browser.close();
+    from = preview.mark();
+    writeFileSync(about, before);
+    await preview.waitFor(/Fixed: the build works again\./, from);
+    expect(JSON.parse((await preview.get("/_preview/problems.json")).body)).toEqual([]);
   }, 30_000);
 
   it("serves later edits once a broken data file is fixed", async () => {
