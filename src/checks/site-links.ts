@@ -64,19 +64,21 @@ export function checkSiteLinks(
       if (!ref || SKIP.test(ref) || UNRESOLVED_MD.test(ref)) continue;
       const target = resolve(ref, pageBase);
       if (target.origin !== origin) continue;
-      const source = locate(page, ref, ctx);
-      const fromMarkdown = source.file === ctx.displayPath(page.inputPath);
-      const onPage = fromMarkdown ? ` on ${page.url}` : "";
+      // Where the link was written is only looked up for a link that is reported.
+      let located: { file: string; line?: number } | undefined;
+      const source = () => (located ??= locate(page, ref, ctx));
+      const fromMarkdown = () => source().file === ctx.displayPath(page.inputPath);
+      const onPage = () => (fromMarkdown() ? ` on ${page.url}` : "");
       if (!target.pathname.startsWith(ctx.pathPrefix)) {
         report(
           {
-            ...source,
+            ...source(),
             kind: "broken-link",
-            message: `link "${ref}"${onPage} leaves the site's path prefix ${ctx.pathPrefix}`,
+            message: `link "${ref}"${onPage()} leaves the site's path prefix ${ctx.pathPrefix}`,
             hint: "write links from the site root, like /about/; the prefix is added for you",
           },
           ref,
-          fromMarkdown,
+          fromMarkdown(),
         );
         continue;
       }
@@ -86,17 +88,17 @@ export function checkSiteLinks(
         const image = index.sources.has(ref);
         report(
           {
-            ...source,
+            ...source(),
             kind: "broken-link",
             message: image
-              ? `image "${ref}"${onPage} is not in the site (looked for ${sitePath})`
-              : `link "${ref}"${onPage} points to ${sitePath}, which does not exist`,
+              ? `image "${ref}"${onPage()} is not in the site (looked for ${sitePath})`
+              : `link "${ref}"${onPage()} points to ${sitePath}, which does not exist`,
             hint: image
               ? "put the image file in the content folder and write its path relative to this page, like images/diagram.png"
               : "check the address; link to other pages by their .md file so the build can follow them",
           },
           ref,
-          fromMarkdown,
+          fromMarkdown(),
         );
         continue;
       }
@@ -104,13 +106,13 @@ export function checkSiteLinks(
       if (fragment && targetPage && !targetPage.ids.has(fragment)) {
         report(
           {
-            ...source,
+            ...source(),
             kind: "broken-anchor",
-            message: `link "${ref}"${onPage} points to #${fragment}, but ${sitePath} has no such heading or id`,
+            message: `link "${ref}"${onPage()} points to #${fragment}, but ${sitePath} has no such heading or id`,
             hint: "headings' ids are their text in lower case with dashes (## Get started → #get-started); check the heading still exists",
           },
           ref,
-          fromMarkdown,
+          fromMarkdown(),
         );
       }
     }

@@ -6,6 +6,8 @@ import { writeSearchIndex } from "./pagefind.js";
 import type { BuildContext } from "../context.js";
 
 export const SEARCH_URL = "/search/";
+/** One collator for the whole sort: localeCompare with options makes one per comparison. */
+const byTitle = new Intl.Collator("en", { sensitivity: "base" });
 export const SITE_INDEX_URL = "/site-index/";
 
 export function registerSearch(config: UserConfig, ctx: BuildContext): void {
@@ -25,7 +27,7 @@ export function registerSearch(config: UserConfig, ctx: BuildContext): void {
   config.addNunjucksGlobal("allPages", () =>
     ctx.registry.all
       .map((p) => ({ title: p.title, url: p.url }))
-      .sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" })),
+      .sort((a, b) => byTitle.compare(a.title, b.title)),
   );
 
   if (!ctx.options.search) return;

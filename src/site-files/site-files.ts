@@ -9,9 +9,12 @@ export interface SiteFileOptions {
   published: boolean;
 }
 
+/** Addresses in code-point order: stable, and far cheaper than a locale's rules. */
+const byUrl = (a: PageRecord, b: PageRecord) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+
 /** Pages search engines may index, in a stable order. */
 export function indexablePages(pages: PageRecord[]): PageRecord[] {
-  return pages.filter((p) => !p.preventIndexing).sort((a, b) => a.url.localeCompare(b.url));
+  return pages.filter((p) => !p.preventIndexing).sort(byUrl);
 }
 
 export function sitemap(pages: PageRecord[], o: SiteFileOptions): string {
@@ -33,13 +36,11 @@ export function robots(o: SiteFileOptions): string {
 
 /** tech-docs' /api/pages.json: what tech-docs-monitor reads to send review reminders. */
 export function pagesJson(pages: PageRecord[], o: SiteFileOptions): string {
-  const list = [...pages]
-    .sort((a, b) => a.url.localeCompare(b.url))
-    .map((p) => ({
-      title: p.title,
-      url: o.absoluteUrl(p.url),
-      review_by: p.review?.reviewBy ?? null,
-      owner_slack: p.review?.owner ?? null,
-    }));
+  const list = [...pages].sort(byUrl).map((p) => ({
+    title: p.title,
+    url: o.absoluteUrl(p.url),
+    review_by: p.review?.reviewBy ?? null,
+    owner_slack: p.review?.owner ?? null,
+  }));
   return `${JSON.stringify(list, null, 2)}\n`;
 }
