@@ -11,6 +11,9 @@ const NOT_FOUND = `<p class="govuk-body">If you typed the web address, check it 
 <p class="govuk-body">If you pasted the web address, check you copied the entire address.</p>
 <p class="govuk-body">You can <a class="govuk-link" href="/">go to the home page</a> to find what you need.</p>`;
 
+/** Layouts only the engine's own pages use (search, A to Z, cookies), unless a site has its own. */
+const NOT_FOR_PAGES = new Set(["search", "site-index", "cookies"]);
+
 export interface Layouts {
   renderComponent: RenderComponent;
   /** Every layout a page may name: the engine's and the site's own. */
@@ -87,7 +90,10 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
   }
   return {
     renderComponent,
-    names: () => [...new Set([...engineLayouts, ...siteLayouts])].filter((n) => n !== "base"),
+    names: () =>
+      [...new Set([...engineLayouts, ...siteLayouts])].filter(
+        (n) => n !== "base" && !(NOT_FOR_PAGES.has(n) && !siteLayouts.includes(n)),
+      ),
   };
 }
 

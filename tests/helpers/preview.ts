@@ -15,6 +15,8 @@ export interface Preview {
   waitFor(pattern: RegExp, from: number): Promise<void>;
   /** Length of the log now, to wait for what comes after. */
   mark(): number;
+  /** Whether a build finished after `from` within `ms`. */
+  built(from: number, ms: number): Promise<boolean>;
   get(urlPath: string): Promise<{ status: number; body: string }>;
   alive(): boolean;
   stop(): Promise<void>;
@@ -72,6 +74,14 @@ export async function startPreview(fixtureDir: string, insideProject = false): P
     log: () => log,
     waitFor,
     mark: () => log.length,
+    built: (from, ms) =>
+      Promise.race([
+        waitFor(BUILT, from).then(
+          () => true,
+          () => false,
+        ),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+      ]),
     async get(urlPath) {
       const res = await fetch(new URL(urlPath, url));
       return { status: res.status, body: await res.text() };

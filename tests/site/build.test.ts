@@ -120,7 +120,9 @@ describe("bad input", () => {
     const out = site.stderr;
     expect(out).not.toMatch(/\n\s+at /); // no stack frames
     expect(out).toContain("tests/fixtures/bad-input/unknown-layout.md:3  error");
-    expect(out).toContain('"fancy" is not a layout');
+    expect(out).toContain(
+      '"fancy" is not a layout; use one of: error, page, product, sub-navigation, timeline',
+    );
     expect(out).toMatch(/broken-yaml\.md:2 {2}error {2}the frontmatter .* is not valid YAML/);
     // At the quote left open, not where the frontmatter ends.
     expect(out).toMatch(
