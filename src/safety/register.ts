@@ -32,7 +32,7 @@ export function registerSafety(config: UserConfig, ctx: BuildContext): void {
           ...ctx.options.trustedContent.map((p) => path.resolve(ctx.inputDir, p)),
         ];
   config.on("eleventy.before", ({ directories }: { directories: { output: string } }) => {
-    if (trustAll && !toldTrust) {
+    if (trustAll && !toldTrust && ctx.options.report !== "stdout") {
       console.log(
         `Templates in ${registry.displayPath(ctx.inputDir)} run when the site is built (the config sets markdownTemplateEngine): review every change to it as code.`,
       );
