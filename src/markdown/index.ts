@@ -12,7 +12,7 @@ import { components, type RenderComponent } from "./components.js";
 import { links, type LinkContext } from "./links.js";
 import { footnotes } from "./footnotes.js";
 import { rawHtml } from "./raw-html.js";
-import type { HtmlPolicy } from "../safety/html-policy.js";
+import type { HtmlPolicy } from "../html/html-policy.js";
 
 export interface MarkdownOptions {
   renderComponent: RenderComponent;

@@ -3,7 +3,7 @@
 // Markdown nested deeper than markdown-it's limit (quotes in lists in quotes…) is dropped by
 // markdown-it without a word; that is reported here too, where it starts.
 import type { MarkdownIt } from "markdown-it";
-import { checkHtml, type HtmlPolicy } from "../safety/html-policy.js";
+import { checkHtml, type HtmlPolicy } from "../html/html-policy.js";
 import { inlineLines } from "./lines.js";
 import type { LinkContext, RenderEnv } from "./links.js";
 

@@ -1,7 +1,8 @@
 // Safe by default: content from a pull request cannot run code at build time, read outside the
 // content folder, write outside the output folder or ship active HTML (the Markdown side of
-// that is in markdown/raw-html.ts). A site that opts its content in to templates
-// (`markdownTemplateEngine: "njk"`, as x-govuk sites do) trusts all of it, and is told so once.
+// that is in markdown/raw-html.ts, by the policy in html/html-policy.ts). A site that opts its
+// content in to templates (`markdownTemplateEngine: "njk"`, as x-govuk sites do) trusts all of
+// it, and is told so once.
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { BuildContext } from "../context.js";

@@ -2,7 +2,7 @@
 // bare content tree (tests, benchmarks, a new site) builds without one.
 import { z } from "zod";
 import { CHECK_KINDS } from "../problems/kinds.js";
-import { activeScheme, checkHtml } from "../safety/html-policy.js";
+import { activeScheme, checkHtml } from "../html/html-policy.js";
 
 const href = z
   .string()
