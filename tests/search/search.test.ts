@@ -159,7 +159,16 @@ describe("many results", () => {
   it("are shown ten at a time, and 'Show more results' moves focus to the first new one", async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}/search/?q=pipeline`);
-    await page.waitForSelector(".app-search-results__item");
+    // The status says what happened (results, or why not); generous, as this once took over
+    // 30 s with every other browser test running on two cores.
+    await page.waitForFunction(
+      () => document.querySelector("#app-search-status")?.textContent,
+      null,
+      { timeout: 55_000 },
+    );
+    await expect(page.locator("#app-search-status").textContent()).resolves.toMatch(
+      /^\d+ results for “pipeline”$/,
+    );
     await expect(page.locator(".app-search-results__item").count()).resolves.toBe(10);
     const more = page.locator("#app-search-more");
     await expect(more.isVisible()).resolves.toBe(true);
