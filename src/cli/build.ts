@@ -109,60 +109,42 @@ function listenOnLocalhostOnly(): void {
 }
 
 /**
- * Incremental preview builds, except straight after a failed one: Eleventy's incremental
- * build re-renders only the edited page, and after a failure (a bad _data file, say) the other
- * pages are left half-initialised, so every later edit failed with "templateRender has not yet
- * initialized" until a restart. The build after a failure is a whole one.
+ * The preview keeps serving whatever goes wrong, and its incremental builds stay correct:
+ * - a build that fails (at start or later) is printed by the error handler set in
+ *   createEleventy, its errors go to /_preview/problems.json for the pages to show, and the
+ *   build that fixes them says so;
+ * - the build after a failed one is whole: after a failure (a bad _data file, say) the pages an
+ *   incremental build skips are half-initialised ("templateRender has not yet initialized");
+ * - so is a build after an edit that changes other pages (a title in their side navigation).
  */
-function keepIncrementalBuildsWhole(eleventy: Eleventy): void {
+function servePreview(eleventy: Eleventy, output: string, incremental: boolean): void {
   const config = userConfigs.get(eleventy)!;
-  const internals = eleventy as unknown as {
-    errorHandler: { error: (e: unknown) => void };
-    config: { events: { on(name: string, fn: (files: string[]) => void): void } };
-  };
-  eleventy.setIncrementalBuild(true);
-  // An edit that changes other pages (a title in their side navigation) rebuilds them all.
-  internals.config.events.on("eleventy.beforeWatch", (files) => {
-    if (changesOtherPages(config, files)) eleventy.setIncrementalBuild(false);
-  });
-  const report = internals.errorHandler.error;
-  internals.errorHandler.error = (e) => {
-    eleventy.setIncrementalBuild(false);
-    report(e);
-  };
-  internals.config.events.on("eleventy.after", () => eleventy.setIncrementalBuild(true));
-}
-
-/**
- * A preview keeps serving whatever goes wrong: a build that fails (at start or later) is
- * printed by the error handler set in createEleventy, its errors are written to
- * /_preview/problems.json for the pages to show, and the server waits for the fix. The build
- * that fixes them says so.
- */
-function keepServingAfterFailures(eleventy: Eleventy, output: string): void {
-  const internals = eleventy as unknown as { errorHandler: { error: (e: unknown) => void } };
+  const events = (
+    eleventy as unknown as {
+      config: { events: { on(name: string, fn: (files: string[]) => void): void } };
+    }
+  ).config.events;
   const file = path.join(output, "_preview", "problems.json");
-  let failure: unknown;
   let failedBefore = false;
-  const report = internals.errorHandler.error;
-  internals.errorHandler.error = (e) => {
-    failure ??= e;
-    report(e);
-  };
+  eleventy.setIncrementalBuild(incremental);
+  events.on("eleventy.beforeWatch", (files) => {
+    if (incremental && changesOtherPages(config, files)) eleventy.setIncrementalBuild(false);
+  });
   const write = eleventy.write.bind(eleventy);
   eleventy.write = async () => {
-    failure = undefined;
+    let failure: unknown;
     let result: Awaited<ReturnType<Eleventy["write"]>> = [[], []];
     try {
       result = await write();
     } catch (error) {
-      failure ??= error;
+      failure = error;
       process.exitCode = 0;
     }
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(failure ? browserProblems(failure) : []));
     if (!failure && failedBefore) console.log("Fixed: the build works again.");
     failedBefore = Boolean(failure);
+    eleventy.setIncrementalBuild(incremental && !failure);
     return result;
   };
 }
@@ -189,8 +171,7 @@ async function main(): Promise<void> {
       listenOnLocalhostOnly();
       const eleventy = createEleventy(args);
       await eleventy.init();
-      if (args.incremental) keepIncrementalBuildsWhole(eleventy);
-      keepServingAfterFailures(eleventy, args.output);
+      servePreview(eleventy, args.output, Boolean(args.incremental));
       await eleventy.watch();
       await eleventy.serve(args.port);
     } else {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { parseFrontmatter, FRONTMATTER_META, type FrontmatterMeta } from "../frontmatter/parse.js";
+import { readFrontmatter, FRONTMATTER_META, type FrontmatterMeta } from "../frontmatter/parse.js";
 import { pageReview, type PageReview } from "../review/page-review.js";
 import { daysBetween, formatDate } from "../dates/dates.js";
 import { loadSettings } from "../settings/load.js";
@@ -34,9 +34,8 @@ export function reviewRows(
     .sort();
   for (const file of files) {
     const source = readFileSync(file, "utf8");
-    const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
-    if (!match) continue;
-    const data = parseFrontmatter(`\n${match[1]}`);
+    const data = readFrontmatter(source);
+    if (!data) continue;
     const meta = data[FRONTMATTER_META] as FrontmatterMeta;
     const shown = path.relative(process.cwd(), file);
     const result = pageReview(data, settings.ownerSlack, {

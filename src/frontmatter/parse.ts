@@ -50,6 +50,13 @@ export function frontmatterParser(
   return (str) => parseFrontmatter(str, layouts());
 }
 
+/** The frontmatter of a Markdown file's text, parsed as a build parses it (none: undefined). */
+export function readFrontmatter(source: string): Record<string, unknown> | undefined {
+  const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1];
+  // The leading newline keeps line numbers the file's (the opening --- is line 1).
+  return block === undefined ? undefined : parseFrontmatter(`\n${block}`);
+}
+
 export function parseFrontmatter(
   str: string,
   layouts?: readonly string[],

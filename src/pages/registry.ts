@@ -54,6 +54,14 @@ export class PageRegistry {
     this.sourceLinks.clear();
   }
 
+  /** Whether a page's frontmatter now gives other navigation facts than this build recorded. */
+  navigationChanged(inputPath: string, data: Record<string, unknown>): boolean {
+    const record = this.pages.get(inputPath);
+    if (!record) return true;
+    const now = navigationFacts(data as EleventyPageData, inputPath);
+    return (Object.keys(now) as (keyof typeof now)[]).some((k) => now[k] !== record[k]);
+  }
+
   /** Called once per page, before rendering. Only Markdown pages written by people are checked. */
   record(data: EleventyPageData): void {
     const { inputPath, url } = data.page;
@@ -72,7 +80,7 @@ export class PageRegistry {
       });
     } else this.validate(data, meta, file, lineOf);
 
-    const title = typeof data.title === "string" ? data.title : path.basename(inputPath, ".md");
+    const { title, key, parentKey, order, hidden } = navigationFacts(data, inputPath);
     const { review, problems } = pageReview(data as ReviewFields, data.site?.ownerSlack, {
       file,
       lineOf,
@@ -88,24 +96,23 @@ export class PageRegistry {
         hint: "write it as YYYY-MM-DD",
       });
     }
-    const nav = data.eleventyNavigation;
     this.pages.set(inputPath, {
       inputPath,
       file,
       url,
       title,
       layout: typeof data.layout === "string" ? data.layout : undefined,
-      key: nav?.key ?? title,
-      explicitKey: Boolean(nav?.key),
-      parentKey: nav?.parent,
-      order: nav?.order,
+      key,
+      explicitKey: Boolean(data.eleventyNavigation?.key),
+      parentKey,
+      order,
       includeInBreadcrumbs: data.includeInBreadcrumbs === true,
       review,
       oldPaths: Array.isArray(data.old_paths)
         ? data.old_paths.filter((p): p is string => typeof p === "string")
         : [],
       preventIndexing: data.prevent_indexing === true,
-      hidden: data.hideInNavigation === true,
+      hidden,
       lastUpdated,
       lineOf,
     });
@@ -205,4 +212,17 @@ export class PageRegistry {
     }))
       this.problems.add(problem);
   }
+}
+
+/** What other pages show of a page: its title and its place in the navigation. */
+function navigationFacts(data: EleventyPageData, inputPath: string) {
+  const title = typeof data.title === "string" ? data.title : path.basename(inputPath, ".md");
+  const nav = data.eleventyNavigation;
+  return {
+    title,
+    key: nav?.key ?? title,
+    parentKey: nav?.parent,
+    order: nav?.order,
+    hidden: data.hideInNavigation === true,
+  };
 }

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { UserConfig } from "@11ty/eleventy";
 import { unsafeAddress } from "../html/address.js";
-import { parseFrontmatter } from "../frontmatter/parse.js";
+import { readFrontmatter } from "../frontmatter/parse.js";
 import type { PageRegistry } from "../pages/registry.js";
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => unknown;
@@ -32,24 +32,14 @@ export function changesOtherPages(config: UserConfig, files: readonly string[]):
   return files.some((file) => {
     if (!file.endsWith(".md")) return false;
     const record = registry?.pageAtPath(path.resolve(file));
-    if (!record) return true;
+    if (!registry || !record) return true; // a new page
     let source: string;
     try {
       source = readFileSync(file, "utf8");
     } catch {
       return true; // deleted
     }
-    const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? "";
-    const data = parseFrontmatter(`\n${frontmatter}`);
-    const nav = (data.eleventyNavigation ?? {}) as Record<string, unknown>;
-    const title = typeof data.title === "string" ? data.title : undefined;
-    return (
-      title !== record.title ||
-      (nav.key ?? title) !== record.key ||
-      nav.parent !== record.parentKey ||
-      nav.order !== record.order ||
-      (data.hideInNavigation === true) !== Boolean(record.hidden)
-    );
+    return registry.navigationChanged(record.inputPath, readFrontmatter(source) ?? {});
   });
 }
 
