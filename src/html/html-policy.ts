@@ -57,7 +57,7 @@ export function checkHtml(html: string, policy: HtmlPolicy): HtmlFinding[] {
               `raw HTML <${name}>${host ? ` from ${host}` : ""} is not allowed in content`,
               name === "iframe"
                 ? "link to the page instead, or ask a maintainer to add its host to embedHosts in site.yml"
-                : "link to the file instead",
+                : "show an image with ![what it shows](file.svg), or link to the file",
             );
           }
         }

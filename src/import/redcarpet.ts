@@ -38,6 +38,10 @@ function eachTextLine(lines: string[], visit: (i: number) => void): void {
   }
 }
 
+/** `<object type="image/svg+xml" data="x.svg"></object>`: an SVG shown as a document. */
+const SVG_OBJECT =
+  /<object\b(?=[^>]*\btype=["']image\/svg\+xml["'])[^>]*\bdata=["']([^"']+)["'][^>]*>\s*<\/object>/gi;
+
 const cells = (row: string) => row.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").length;
 
 export function normaliseRedcarpet(markdown: string): Normalised {
@@ -53,6 +57,16 @@ export function normaliseRedcarpet(markdown: string): Normalised {
     } else if ((m = /^(#{1,6})(?=[^#\s])/.exec(line))) {
       lines[i] = `${m[1]} ${line.slice(m[0].length)}`;
       changes.push({ line: i + 1, what: `a heading with no space after its ${m[1]}` });
+    }
+    // An SVG in <object> runs any script inside it, so this site's policy refuses it (and the
+    // browser would not show it); as an image it shows the same and runs nothing.
+    const asImage = line.replace(SVG_OBJECT, '<img src="$1" alt="">');
+    if (asImage !== line) {
+      lines[i] = asImage;
+      changes.push({
+        line: i + 1,
+        what: "an SVG shown with <object> is shown with <img> (describe it in alt if it carries information)",
+      });
     }
     const next = lines[i + 1];
     if (next !== undefined && ONE_LINE_HTML.test(line) && TABLE_ROW.test(next)) {

@@ -1,6 +1,7 @@
 // Known problems: a reviewable list of problems a site already had (for example when it was
 // imported), which the build reports as warnings while they last instead of failing. Any new
 // problem still fails the build; an entry whose problem is gone is reported so it is removed.
+import { SAFETY_KINDS } from "./kinds.js";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
@@ -36,11 +37,13 @@ const key = (p: KnownProblem) => `${p.file}\u0000${p.kind}\u0000${p.message}`;
 
 /** The list as YAML, grouped by file, for people to review in a pull request. */
 export function baselineYaml(problems: readonly Problem[], paths: BaselinePaths): string {
-  const entries = problems.map((p) => ({
-    file: entryFile(p.file, paths),
-    kind: p.kind,
-    message: p.message,
-  }));
+  const entries = problems
+    .filter((p) => !SAFETY_KINDS.has(p.kind))
+    .map((p) => ({
+      file: entryFile(p.file, paths),
+      kind: p.kind,
+      message: p.message,
+    }));
   const unique = [...new Map(entries.map((e) => [key(e), e])).values()];
   return `# Problems this site already had. The build reports each as a warning while it lasts;
 # fix one and delete its entry. A problem not listed here fails the build.
@@ -82,7 +85,7 @@ export function applyBaseline(problems: readonly Problem[], paths: BaselinePaths
   const seen = new Set<string>();
   const out = problems.map((p) => {
     const k = key({ file: entryFile(p.file, paths), kind: p.kind, message: p.message });
-    if (!entries.has(k)) return p;
+    if (!entries.has(k) || SAFETY_KINDS.has(p.kind)) return p;
     seen.add(k);
     return { ...p, severity: "warning" as const, hint: `known problem, listed in ${shown}` };
   });

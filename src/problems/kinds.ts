@@ -17,3 +17,14 @@ export const CHECK_KINDS = {
 
 export type CheckKind = keyof typeof CHECK_KINDS;
 export type CheckLevel = "error" | "warning" | "off";
+
+/**
+ * Problems that make building or publishing unsafe (code, active HTML, paths that leave the
+ * site). A site can never list them as known problems to live with.
+ */
+export const SAFETY_KINDS: ReadonlySet<string> = new Set([
+  "unsafe-content",
+  "unsafe-link",
+  "unsafe-html",
+  "unsafe-permalink",
+]);

@@ -28,6 +28,16 @@ describe("Redcarpet's Markdown, normalised", () => {
   });
 });
 
+describe("an SVG in <object>", () => {
+  it("becomes an image, which shows the same and runs nothing", () => {
+    const { markdown, changes } = normaliseRedcarpet(
+      'Intro\n<object type="image/svg+xml" data="../images/flow.svg"></object>\n',
+    );
+    expect(markdown).toBe('Intro\n<img src="../images/flow.svg" alt="">\n');
+    expect(changes).toEqual([{ line: 2, what: expect.stringContaining("shown with <img>") }]);
+  });
+});
+
 describe("tech-docs heading ids", () => {
   it("slugs the escaped heading and prefixes a repeat with its parent's id", () => {
     const marked = markTechDocsIds(
@@ -102,6 +112,16 @@ describe("the baseline of known problems", () => {
       'warning "fixed since" (guide/a.md) no longer happens',
     ]);
     expect(out[2]).toMatchObject({ file: "known-problems.yml", line: 6 });
+  });
+
+  it("never holds a safety problem: unsafe HTML stays an error even if listed by hand", () => {
+    const unsafe: Problem = { ...problem("raw HTML <script> is not allowed"), kind: "unsafe-html" };
+    expect(baselineYaml([unsafe], paths)).not.toContain("unsafe-html");
+    writeFileSync(
+      path.join(content, "known-problems.yml"),
+      `- file: guide/a.md\n  kind: unsafe-html\n  message: ${JSON.stringify(unsafe.message)}\n`,
+    );
+    expect(applyBaseline([unsafe], paths)[0]!.severity).toBe("error");
   });
 });
 

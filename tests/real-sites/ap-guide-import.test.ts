@@ -12,6 +12,9 @@ import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReport, projectRoot, type BuildResult } from "../helpers/build.js";
 import { hasRealSite, realSite } from "../helpers/real-sites.js";
+import { serveSite } from "../helpers/gate/server.js";
+import { launchChromium } from "../helpers/gate/browser.js";
+import { cspViolations } from "../helpers/gate/axe.js";
 
 const run = promisify(execFile);
 const GUIDE = "tech-docs-ap-guide";
@@ -172,4 +175,22 @@ describe.skipIf(!hasRealSite(GUIDE))("importing the real Analytical Platform gui
       expect(built.exists(old), old).toBe(true);
     }
   });
+
+  it("runs in a browser without its Content-Security-Policy blocking anything on any page", async () => {
+    const server = await serveSite(built.output);
+    const browser = await launchChromium();
+    const page = await browser.newPage();
+    const blocked: string[] = [];
+    try {
+      for (const source of pages) {
+        const url = `/ap-guide/${source.replace(/\.html\.md\.erb$/, "/").replace(/(^|\/)index\/$/, "$1")}`;
+        await page.goto(server.url + url);
+        for (const v of await cspViolations(page)) blocked.push(`${url}: ${v.help}`);
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    expect(blocked).toEqual([]);
+  }, 180_000);
 });

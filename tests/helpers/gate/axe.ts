@@ -56,7 +56,7 @@ export async function auditPage(page: Page): Promise<AxeViolation[]> {
 }
 
 /** What the page's Content-Security-Policy blocked since it loaded, as axe-shaped violations. */
-async function cspViolations(page: Page) {
+export async function cspViolations(page: Page) {
   const reports = await page.evaluate(
     () =>
       new Promise<{ directive: string; blocked: string; sample: string }[]>((resolve) => {
