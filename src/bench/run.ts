@@ -157,7 +157,11 @@ async function startUp(workDir: string): Promise<number> {
   return median(times);
 }
 
-/** Seconds from saving one page to the dev server's rebuild finishing, on an incremental server. */
+/**
+ * Seconds from saving one page to the dev server's rebuild finishing, on an incremental server
+ * as `npm start` runs it (search on: the preview re-indexes after the rebuild, without holding
+ * the page back).
+ */
 export async function incrementalRebuild(
   pages: number,
   workDir: string,
@@ -174,7 +178,6 @@ export async function incrementalRebuild(
       `--input=${input}`,
       `--output=${path.join(workDir, "out-serve")}`,
       `--port=${port}`,
-      "--search=off",
     ],
     { cwd: root },
   );

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import nunjucks from "nunjucks";
 import mojFilters from "@ministryofjustice/frontend/moj/filters/all.js";
-import type { ComponentName, RenderComponent } from "../markdown/components.js";
+import { COMPONENTS, type ComponentName, type RenderComponent } from "../markdown/components.js";
 
 const require = createRequire(import.meta.url);
 
@@ -59,34 +59,18 @@ class PrefixLoader extends nunjucks.FileSystemLoader {
   }
 }
 
-const MACROS: Record<ComponentName, { file: string; macro: string }> = {
-  insetText: { file: "govuk/components/inset-text/macro.njk", macro: "govukInsetText" },
-  warningText: { file: "govuk/components/warning-text/macro.njk", macro: "govukWarningText" },
-  notificationBanner: {
-    file: "govuk/components/notification-banner/macro.njk",
-    macro: "govukNotificationBanner",
-  },
-  details: { file: "govuk/components/details/macro.njk", macro: "govukDetails" },
-  tag: { file: "govuk/components/tag/macro.njk", macro: "govukTag" },
-  serviceNavigation: {
-    file: "govuk/components/service-navigation/macro.njk",
-    macro: "govukServiceNavigation",
-  },
-  footer: { file: "govuk/components/footer/macro.njk", macro: "govukFooter" },
-  breadcrumbs: { file: "govuk/components/breadcrumbs/macro.njk", macro: "govukBreadcrumbs" },
-  pagination: { file: "govuk/components/pagination/macro.njk", macro: "govukPagination" },
-  phaseBanner: { file: "govuk/components/phase-banner/macro.njk", macro: "govukPhaseBanner" },
-  sideNavigation: {
-    file: "moj/components/side-navigation/macro.njk",
-    macro: "mojSideNavigation",
-  },
-  timeline: { file: "moj/components/timeline/macro.njk", macro: "mojTimeline" },
-  cookieBanner: { file: "govuk/components/cookie-banner/macro.njk", macro: "govukCookieBanner" },
-  table: { file: "govuk/components/table/macro.njk", macro: "govukTable" },
-  radios: { file: "govuk/components/radios/macro.njk", macro: "govukRadios" },
-  button: { file: "govuk/components/button/macro.njk", macro: "govukButton" },
-  errorSummary: { file: "govuk/components/error-summary/macro.njk", macro: "govukErrorSummary" },
-};
+/** Where each component's macro is: `tagName` → govuk/components/tag-name/macro.njk, govukTagName. */
+const MACROS = new Map(
+  Object.entries(COMPONENTS).flatMap(([library, names]) =>
+    names.map((name: ComponentName) => [
+      name,
+      {
+        file: `${library}/components/${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}/macro.njk`,
+        macro: library + name[0]!.toUpperCase() + name.slice(1),
+      },
+    ]),
+  ),
+);
 
 type Macro = (params: Record<string, unknown>) => unknown;
 
@@ -100,7 +84,7 @@ export function componentRenderer(env: nunjucks.Environment): RenderComponent {
   return (name, params) => {
     let macro = macros.get(name);
     if (!macro) {
-      const { file, macro: exportName } = MACROS[name];
+      const { file, macro: exportName } = MACROS.get(name)!;
       let exported: Record<string, Macro> | undefined;
       const template = env.getTemplate(file, true) as unknown as {
         getExported(cb: (error: Error | null, result: unknown) => void): void;

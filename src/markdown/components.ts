@@ -4,24 +4,28 @@ import type { MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
 import container from "markdown-it-container";
 
-export type ComponentName =
-  | "insetText"
-  | "warningText"
-  | "notificationBanner"
-  | "details"
-  | "tag"
-  | "serviceNavigation"
-  | "footer"
-  | "breadcrumbs"
-  | "pagination"
-  | "phaseBanner"
-  | "sideNavigation"
-  | "timeline"
-  | "cookieBanner"
-  | "table"
-  | "radios"
-  | "button"
-  | "errorSummary";
+/** The GOV.UK Frontend and MoJ Frontend components pages use, by their macros' names. */
+export const COMPONENTS = {
+  govuk: [
+    "insetText",
+    "warningText",
+    "notificationBanner",
+    "details",
+    "tag",
+    "serviceNavigation",
+    "footer",
+    "breadcrumbs",
+    "pagination",
+    "phaseBanner",
+    "cookieBanner",
+    "table",
+    "radios",
+    "button",
+    "errorSummary",
+  ],
+  moj: ["sideNavigation", "timeline"],
+} as const;
+export type ComponentName = (typeof COMPONENTS)[keyof typeof COMPONENTS][number];
 export type RenderComponent = (name: ComponentName, params: Record<string, unknown>) => string;
 
 /** GitHub alert kind → GOV.UK component. */
