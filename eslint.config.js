@@ -11,7 +11,6 @@ export default tseslint.config(
       "node_modules/",
       "test-results/",
       ".bench/",
-      ".preview/",
       "tests/fixtures/**/_site/",
     ],
   },

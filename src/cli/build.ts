@@ -127,6 +127,7 @@ function servePreview(eleventy: Eleventy, output: string, incremental: boolean):
   const file = path.join(output, "_preview", "problems.json");
   let failedBefore = false;
   eleventy.setIncrementalBuild(incremental);
+  if (incremental) matchWatchedPathsToTemplates(eleventy);
   events.on("eleventy.beforeWatch", (files) => {
     if (incremental && changesOtherPages(config, files)) eleventy.setIncrementalBuild(false);
   });
@@ -147,6 +148,47 @@ function servePreview(eleventy: Eleventy, output: string, incremental: boolean):
     eleventy.setIncrementalBuild(incremental && !failure);
     return result;
   };
+}
+
+/** Eleventy's watcher's paths, in the form its templates know them (see below). */
+const asEleventyPath = (file: string) =>
+  path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;
+
+/**
+ * For content outside the current folder, Eleventy's watcher reports a changed file by its
+ * absolute path while its templates know it relative to the current folder, so no template
+ * matches and every edit rebuilds the whole site. The changed path is given in their form.
+ */
+function matchWatchedPathsToTemplates(eleventy: Eleventy): void {
+  type Queue = { addToPendingQueue(changed: string): void };
+  // Eleventy makes a new queue when it starts watching: the change is made to its class.
+  const queue = (eleventy as unknown as { watchManager?: Queue }).watchManager;
+  if (!queue) return;
+  const prototype = Object.getPrototypeOf(queue) as Queue;
+  const add = prototype.addToPendingQueue;
+  prototype.addToPendingQueue = function (this: Queue, changed: string) {
+    add.call(this, asEleventyPath(changed));
+  };
+}
+
+/**
+ * Eleventy forgets a deleted file but does not rebuild, so pages that listed or linked to a
+ * deleted page kept showing it; and outside the current folder it forgot the wrong path, so
+ * the next build failed reading the deleted file.
+ */
+function rebuildOnDelete(eleventy: Eleventy, rebuild: unknown): void {
+  const internals = eleventy as unknown as {
+    watcher: { on(event: string, listener: (file: string) => void): void };
+    fileSystemSearch: { outputs: Record<string, Set<string>> };
+  };
+  internals.watcher.on("unlink", (file) => {
+    // Its file lists hold the relative path, which its own delete does not match.
+    const relative = asEleventyPath(file);
+    for (const files of Object.values(internals.fileSystemSearch.outputs)) {
+      for (const form of [relative, `./${relative}`]) files.delete(form);
+    }
+    void (rebuild as (file: string) => Promise<void>)(file);
+  });
 }
 
 /** A failed build's errors, as the preview's pages show them. */
@@ -172,7 +214,7 @@ async function main(): Promise<void> {
       const eleventy = createEleventy(args);
       await eleventy.init();
       servePreview(eleventy, args.output, Boolean(args.incremental));
-      await eleventy.watch();
+      rebuildOnDelete(eleventy, await eleventy.watch());
       await eleventy.serve(args.port);
     } else {
       await build(args);

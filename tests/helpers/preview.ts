@@ -1,7 +1,7 @@
 // `npm start` on a temporary copy of a content tree: the real preview command in a child
 // process, with helpers to wait for its next build and fetch pages from it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { copyTree, projectRoot } from "./build.js";
@@ -22,18 +22,9 @@ export interface Preview {
   stop(): Promise<void>;
 }
 
-/**
- * `insideProject`: the copy goes in the project folder, where Eleventy's incremental rebuilds
- * work (for content outside it, every edit rebuilds everything).
- */
-export async function startPreview(fixtureDir: string, insideProject = false): Promise<Preview> {
-  let content = copyTree(fixtureDir);
-  if (insideProject) {
-    mkdirSync(path.join(projectRoot, ".preview"), { recursive: true });
-    const inside = mkdtempSync(path.join(projectRoot, ".preview", "content-"));
-    cpSync(content, inside, { recursive: true });
-    content = inside;
-  }
+/** The copy is outside the project folder, as `npm start -- --input=…` on another site is. */
+export async function startPreview(fixtureDir: string): Promise<Preview> {
+  const content = copyTree(fixtureDir);
   const output = mkdtempSync(path.join(tmpdir(), "site-preview-"));
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child: ChildProcess = spawn(
@@ -90,7 +81,7 @@ export async function startPreview(fixtureDir: string, insideProject = false): P
     stop: () =>
       new Promise((resolve) => {
         const done = () => {
-          if (insideProject) rmSync(content, { recursive: true, force: true });
+          for (const dir of [content, output]) rmSync(dir, { recursive: true, force: true });
           resolve();
         };
         if (exited) return done();

@@ -1,6 +1,6 @@
 // The preview (`npm start`) as a contributor uses it: it starts on broken content, survives
 // any request, shows edited settings at once and never gets stuck after a mistake is fixed.
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture } from "../helpers/build.js";
@@ -66,24 +66,48 @@ describe("the preview of a working site", () => {
     expect(JSON.parse((await preview.get("/_preview/problems.json")).body)).toEqual([]);
   }, 30_000);
 
-  it("serves later edits once a broken data file is fixed", async () => {
-    const timeline = path.join(preview.content, "_data/timeline.yml");
-    let from = preview.mark();
-    writeFileSync(timeline, "bad: [\n");
-    await preview.waitFor(/the timeline is not valid YAML/, from);
-    from = preview.mark();
-    rmSync(timeline);
-    appendFileSync(path.join(preview.content, "about.md"), "\nA line added after the fix.\n");
-    await preview.waitFor(BUILT, from);
-    expect(preview.log().slice(from)).not.toContain("has not yet initialized");
-    expect((await preview.get("/about/")).body).toContain("A line added after the fix.");
-  }, 30_000);
+  // Break, fix, then edit: the edit after the fix is served, for every kind of file.
+  it.each([
+    ["a data file", "_data/timeline.yml", () => "bad: [\n", /the timeline is not valid YAML/],
+    [
+      "the settings file",
+      "_data/site.yml",
+      (text: string) => text.replace("navigation:", "navigation: [\n"),
+      /site\.yml:\d+/,
+    ],
+    [
+      "a page's frontmatter",
+      "guide/third.md",
+      (text: string) => text.replace(/^title: .*$/m, 'title: "Unclosed'),
+      /third\.md:\d+/,
+    ],
+  ])(
+    "serves later edits once %s is fixed",
+    async (_what, file, breakIt, reported) => {
+      const broken = path.join(preview.content, file);
+      const before = existsSync(broken) ? readFileSync(broken, "utf8") : undefined;
+      let from = preview.mark();
+      writeFileSync(broken, breakIt(before ?? ""));
+      await preview.waitFor(reported, from);
+      from = preview.mark();
+      if (before === undefined) rmSync(broken);
+      else writeFileSync(broken, before);
+      await preview.waitFor(/Fixed: the build works again\./, from);
+      from = preview.mark();
+      const line = `A line added after fixing ${file}.`;
+      appendFileSync(path.join(preview.content, "about.md"), `\n${line}\n`);
+      await preview.waitFor(BUILT, from);
+      expect(preview.log().slice(from)).not.toContain("has not yet initialized");
+      expect((await preview.get("/about/")).body).toContain(line);
+    },
+    30_000,
+  );
 });
 
-describe("incremental preview builds", () => {
+describe("incremental preview builds, of content outside the project folder", () => {
   let preview: Preview;
   beforeAll(async () => {
-    preview = await startPreview(fixture("basic"), true);
+    preview = await startPreview(fixture("basic"));
   }, 60_000);
   afterAll(() => preview?.stop());
 
@@ -107,6 +131,14 @@ describe("incremental preview builds", () => {
     expect(third).toContain("Renamed page");
     expect(third).not.toContain("Second page");
   }, 60_000);
+
+  it("rebuilds the pages that linked to a deleted page", async () => {
+    expect((await preview.get("/guide/second/")).body).toContain('href="/guide/third/"');
+    const from = preview.mark();
+    rmSync(path.join(preview.content, "guide/third.md"));
+    await preview.waitFor(BUILT, from);
+    expect((await preview.get("/guide/second/")).body).not.toContain('href="/guide/third/"');
+  }, 30_000);
 });
 
 describe("the preview of a site that starts with errors", () => {
