@@ -41,6 +41,11 @@ describe("search on the real site", () => {
       ["support", "Get support"],
       ["timeline", "Timeline"],
       ["reproducible analysis", "Analytical Platform user guide"],
+      ["jupyter", "Analytical Platform user guide"],
+      ["R studio", "Analytical Platform user guide"],
+      ["help", "Get support"],
+      ["milestones", "Timeline"],
+      ["screen reader", "Accessibility statement"],
     ]) {
       await page.goto(`${site.server.url}/search/?q=${encodeURIComponent(query!)}`);
       await page.waitForSelector(".app-search-results__item");
