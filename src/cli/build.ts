@@ -8,7 +8,7 @@ import path from "node:path";
 import { Eleventy, type UserConfig } from "@11ty/eleventy";
 import { BUILD_USAGE, parseBuildArgs, type BuildArgs } from "./args.js";
 import { describeFailure } from "../problems/format.js";
-import { findSiteBuildError } from "../problems/problem.js";
+import { siteBuildErrorOf } from "../problems/template-error.js";
 import { publishProblems } from "../problems/register.js";
 import { changesOtherPages, setRunOptions, type DocsPluginOptions } from "../index.js";
 import { isMain } from "./main.js";
@@ -193,7 +193,7 @@ function rebuildOnDelete(eleventy: Eleventy, rebuild: unknown): void {
 
 /** A failed build's errors, as the preview's pages show them. */
 function browserProblems(failure: unknown): { file: string; line?: number; message: string }[] {
-  const ours = findSiteBuildError(failure);
+  const ours = siteBuildErrorOf(failure);
   if (!ours) return [{ file: "The build", message: describeFailure(failure) }];
   return ours.problems
     .filter((p) => p.severity === "error")
@@ -221,7 +221,7 @@ async function main(): Promise<void> {
     }
   } catch (error) {
     // Problems found before the build's end (settings, say) get their report here.
-    const ours = findSiteBuildError(error);
+    const ours = siteBuildErrorOf(error);
     if (ours && !ours.published) publishProblems(ours.problems, runReportOptions(args));
     if (args.report !== "json" || !ours) console.error(describeFailure(error));
     if (process.env.DEBUG?.includes("site")) console.error(error);

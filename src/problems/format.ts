@@ -1,9 +1,10 @@
 // Prints build failures for people: our located problems as a grouped list; anything else
 // as its message chain without a stack trace (set DEBUG=site to see the stack).
-import { findSiteBuildError, formatProblem, type Problem } from "./problem.js";
+import { formatProblem, type Problem } from "./problem.js";
+import { siteBuildErrorOf } from "./template-error.js";
 
 export function describeFailure(error: unknown): string {
-  const ours = findSiteBuildError(error);
+  const ours = siteBuildErrorOf(error);
   if (ours) return formatProblems(ours.problems);
   const messages: string[] = [];
   for (let e: unknown = error; e instanceof Error && messages.length < 6;) {
