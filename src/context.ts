@@ -49,6 +49,8 @@ export interface BuildContext {
   absoluteUrl(sitePath: string): string;
   /** Today as YYYY-MM-DD: the `today` option, else the real date. */
   today(): string;
+  /** Whether the site's config runs Markdown through a template engine (x-govuk sites do). */
+  markdownTemplates(): boolean;
 }
 
 export function createContext(
@@ -69,6 +71,10 @@ export function createContext(
     settings = load();
   });
   const pathPrefix = () => normalisePrefix(config.pathPrefix ?? settings.pathPrefix);
+  let merged: Record<string, unknown> = {};
+  config.on("eleventy.config", (templateConfig: { getConfig(): Record<string, unknown> }) => {
+    merged = templateConfig.getConfig();
+  });
   return {
     engineRoot: ENGINE_ROOT,
     siteRoot,
@@ -85,6 +91,7 @@ export function createContext(
     pathPrefix,
     absoluteUrl: (sitePath) => absoluteUrl(settings.baseUrl, pathPrefix(), sitePath),
     today: () => options.today ?? new Date().toISOString().slice(0, 10),
+    markdownTemplates: () => Boolean(merged.markdownTemplateEngine),
   };
 }
 

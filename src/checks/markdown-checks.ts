@@ -14,7 +14,12 @@ export interface CheckContext {
   /** Every link and image in the page's Markdown, with its line. */
   recordLinks(inputPath: string, links: SourceLink[]): void;
   displayPath(inputPath: string): string;
+  /** Whether Markdown runs through Nunjucks first (then no tag is left to find). */
+  markdownTemplates(): boolean;
 }
+
+/** `{{ … }}` or `{% … %}` left in text (not code): a template tag nobody rendered. */
+const TEMPLATE_TAG = /\{\{.*?\}\}|\{%.*?%\}|\{\{|\{%/;
 
 /** UTF-8 read as Windows-1252: "â€“" for "–", "Ã©" for "é", and the replacement character. */
 const MOJIBAKE = /â€[\u0080-\u00ff\u0152-\u2122]?|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|\ufffd/;
@@ -107,6 +112,16 @@ export function markdownChecks(md: MarkdownIt, ctx: CheckContext): void {
             });
           }
         } else if (child.type === "text") {
+          const tag = TEMPLATE_TAG.exec(child.content);
+          if (tag && !ctx.markdownTemplates()) {
+            ctx.report({
+              file,
+              line,
+              kind: "template-tag",
+              message: `"${tag[0]}" looks like a Nunjucks tag, but this site does not run Markdown through Nunjucks, so readers see it as written`,
+              hint: 'to show it as code, put it in `backticks`; if the site\'s pages are meant to use Nunjucks, set markdownTemplateEngine: "njk" in its Eleventy config',
+            });
+          }
           const bad = MOJIBAKE.exec(child.content);
           if (bad) {
             const fix = REPAIRS[bad[0]];

@@ -33,6 +33,7 @@ export function registerChecks(config: UserConfig, ctx: BuildContext, md: Markdo
     report: (problem) => registry.problems.add(problem),
     recordLinks: (inputPath, links) => registry.sourceLinks.set(inputPath, links),
     displayPath: (inputPath) => registry.displayPath(inputPath),
+    markdownTemplates: ctx.markdownTemplates,
   });
   config.on("eleventy.after", siteChecks(ctx));
   const linksFile = ctx.options.externalLinksFile;

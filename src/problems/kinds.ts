@@ -13,6 +13,7 @@ export const CHECK_KINDS = {
   mojibake: "error",
   "duplicate-id": "error",
   "timeline-plan-passed": "warning",
+  "template-tag": "warning",
 } as const;
 
 export type CheckKind = keyof typeof CHECK_KINDS;

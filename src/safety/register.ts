@@ -15,17 +15,15 @@ import { ANALYTICS_HOSTS } from "../analytics/register.js";
 
 export function registerSafety(config: UserConfig, ctx: BuildContext): void {
   const { registry } = ctx;
-  let trustAll = false;
   let toldTrust = false;
   // Markdown is content, not a template: never run it through Liquid (Eleventy's default).
   config.on("eleventy.config", (templateConfig: { getConfig(): Record<string, unknown> }) => {
     const merged = templateConfig.getConfig();
     if (merged.markdownTemplateEngine === "liquid") merged.markdownTemplateEngine = false;
-    trustAll = Boolean(merged.markdownTemplateEngine);
   });
 
   const trusted = () =>
-    trustAll
+    ctx.markdownTemplates()
       ? [ctx.inputDir]
       : [
           ctx.includesDir,
@@ -33,7 +31,7 @@ export function registerSafety(config: UserConfig, ctx: BuildContext): void {
           ...ctx.options.trustedContent.map((p) => path.resolve(ctx.inputDir, p)),
         ];
   config.on("eleventy.before", ({ directories }: { directories: { output: string } }) => {
-    if (trustAll && !toldTrust && ctx.options.report !== "stdout") {
+    if (ctx.markdownTemplates() && !toldTrust && ctx.options.report !== "stdout") {
       console.log(
         `Templates in ${registry.displayPath(ctx.inputDir)} run when the site is built (the config sets markdownTemplateEngine): review every change to it as code.`,
       );

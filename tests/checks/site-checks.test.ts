@@ -24,6 +24,7 @@ describe("checks on a site with known mistakes", () => {
       `${F}/index.md:19 error heading-h1`,
       `${F}/index.md:21 error undefined-reference`,
       `${F}/index.md:21 error md-link`,
+      `${F}/index.md:23 warning template-tag`, // {{ }} in text, on a site without Nunjucks in Markdown
     ]);
     const message = (kind: string, line: number) =>
       report.problems.find((p) => p.kind === kind && p.line === line)!.message;
@@ -34,6 +35,9 @@ describe("checks on a site with known mistakes", () => {
       "points to #nowhere, but /guide/ has no such heading or id",
     );
     expect(message("mojibake", 13)).toContain('(probably "–")');
+    expect(message("template-tag", 23)).toBe(
+      '"{{ user.name }}" looks like a Nunjucks tag, but this site does not run Markdown through Nunjucks, so readers see it as written',
+    );
     const image = report.problems.find((p) => p.kind === "broken-link" && p.line === 7)!;
     expect(image.message).toBe(
       'image "/missing.png" on / is not in the site (looked for /missing.png)',
@@ -48,13 +52,13 @@ describe("checks on a site with known mistakes", () => {
     expect(result.stderr).toMatch(
       /^tests\/fixtures\/broken\/index\.md\n {2}tests\/fixtures\/broken\/index\.md:4 {2}error/m,
     );
-    expect(result.stderr).toContain("13 errors, 0 warnings in 3 files.");
+    expect(result.stderr).toContain("13 errors, 1 warning in 3 files.");
   });
 
   it("writes GitHub Actions annotations when running in GitHub Actions", async () => {
     const result = await runBuild(fixture("broken"), [], { GITHUB_ACTIONS: "true" });
     const annotations = result.stdout.split("\n").filter((l) => l.startsWith("::"));
-    expect(annotations).toHaveLength(13);
+    expect(annotations).toHaveLength(14);
     expect(annotations).toContain(
       `::error file=${F}/index.md,line=4,title=broken-link::link "/nope/" on / points to /nope/, which does not exist. How to fix: check the address; link to other pages by their .md file so the build can follow them`,
     );
