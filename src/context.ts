@@ -10,6 +10,7 @@ import { absoluteUrl, type Settings } from "./settings/schema.js";
 import { PageRegistry } from "./pages/registry.js";
 import type { ResolvedOptions } from "./options.js";
 import type { HeadingIds } from "./markdown/headings.js";
+import type { MarkdownDialect } from "./markdown/index.js";
 import type { FrontmatterRules } from "./frontmatter/schema.js";
 
 /**
@@ -21,6 +22,7 @@ export interface Flavour {
   /** Templates searched before the engine's own, as that tool searched its own first. */
   templates: string;
   headingIds: HeadingIds;
+  markdown?: MarkdownDialect;
   frontmatter: FrontmatterRules;
 }
 

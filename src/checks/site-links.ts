@@ -102,8 +102,11 @@ export function checkSiteLinks(
         );
         continue;
       }
-      const fragment = decodeURIComponent(target.hash.slice(1));
-      if (fragment && targetPage && !targetPage.ids.has(fragment)) {
+      // As browsers do: the fragment as written, else percent-decoded (markdown-it-anchor's
+      // default ids, which x-govuk sites have, are themselves percent-encoded).
+      const raw = target.hash.slice(1);
+      const fragment = decodeURIComponent(raw);
+      if (fragment && targetPage && !targetPage.ids.has(raw) && !targetPage.ids.has(fragment)) {
         report(
           {
             ...source(),

@@ -3,6 +3,11 @@
 import MarkdownItImpl, { type MarkdownIt } from "markdown-it";
 import footnote from "markdown-it-footnote";
 import deflist from "markdown-it-deflist";
+import abbr from "markdown-it-abbr";
+import ins from "markdown-it-ins";
+import mark from "markdown-it-mark";
+import sub from "markdown-it-sub";
+import sup from "markdown-it-sup";
 import { typography } from "./typography.js";
 import { tables } from "./tables.js";
 import { headings, type HeadingIds } from "./headings.js";
@@ -20,11 +25,25 @@ export interface MarkdownOptions {
   /** What raw HTML may contain (read at each render: it comes from the settings). */
   htmlPolicy(): HtmlPolicy;
   headingIds?: HeadingIds;
+  dialect?: MarkdownDialect;
+}
+
+/**
+ * What another tool's Markdown did that this engine's does not by default. x-govuk's: a line
+ * break is a <br>, quotes and dashes are typographic, and *[HTML]: abbreviations, ++inserted++,
+ * ==marked==, H~2~O and x^2^ are understood.
+ */
+export interface MarkdownDialect {
+  breaks: boolean;
+  typographer: boolean;
+  extras: boolean;
 }
 
 export function createMarkdown(options: MarkdownOptions): MarkdownIt {
-  const md = new MarkdownItImpl({ html: true, linkify: false, typographer: false });
+  const { breaks = false, typographer = false, extras = false } = options.dialect ?? {};
+  const md = new MarkdownItImpl({ html: true, linkify: false, typographer, breaks });
   md.use(footnote).use(deflist);
+  if (extras) md.use(abbr).use(ins).use(mark).use(sub).use(sup);
   footnotes(md);
   codeBlocks(md);
   headings(md, options.headingIds);

@@ -14,6 +14,7 @@ export function registerMarkdown(
   const md = createMarkdown({
     renderComponent,
     headingIds: ctx.flavour?.headingIds,
+    dialect: ctx.flavour?.markdown,
     htmlPolicy: () => ({ embedHosts: ctx.settings.embedHosts }),
     links: {
       inputDir: ctx.inputDir,

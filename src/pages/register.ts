@@ -1,5 +1,6 @@
 // The page registry: every page's frontmatter is read by the engine's parser (which keeps
 // mistakes and lines instead of stopping) and recorded before anything renders.
+import { existsSync, readFileSync } from "node:fs";
 import type { UserConfig } from "@11ty/eleventy";
 import { frontmatterParser } from "../frontmatter/parse.js";
 import { hasSettingsFile } from "../settings/load.js";
@@ -33,4 +34,28 @@ export function registerPages(
     registry.reset();
     registry.problems.setLevels(ctx.settings.checks);
   });
+  // A page whose pagination has no items writes nothing, and Eleventy says nothing about it.
+  config.on(
+    "eleventy.contentMap",
+    ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
+      for (const [inputPath, urls] of Object.entries(inputPathToUrl)) {
+        if (urls.length > 0 || !existsSync(inputPath)) continue; // (the engine's own pages)
+        const lines = readFileSync(inputPath, "utf8").split("\n");
+        const line = lines.findIndex((l) => /^pagination\s*:/.test(l)) + 1;
+        const data = lines
+          .slice(line)
+          .find((l) => /^\s+data\s*:/.test(l))
+          ?.split(":")[1]
+          ?.trim();
+        registry.problems.add({
+          file: registry.displayPath(inputPath),
+          ...(line ? { line } : {}),
+          severity: "warning",
+          kind: "empty-pagination",
+          message: `this page wrote nothing: its pagination${data ? ` over ${data}` : ""} has no items`,
+          hint: "check the pagination's data; to publish the page even when there is nothing to list, add generatePageOnEmptyData: true under pagination",
+        });
+      }
+    },
+  );
 }

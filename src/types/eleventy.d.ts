@@ -19,6 +19,9 @@ declare module "@11ty/eleventy" {
     ): void;
     addNunjucksGlobal(name: string, value: unknown): void;
     addFilter(name: string, fn: (...args: never[]) => unknown): void;
+    getFilter(name: string): ((...args: never[]) => unknown) | undefined;
+    addCollection(name: string, fn: (api: never) => unknown): void;
+    collections: Record<string, unknown>;
     addLayoutAlias(alias: string, path: string): void;
     addPassthroughCopy(spec: string | Record<string, string>): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;

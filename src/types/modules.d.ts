@@ -15,3 +15,28 @@ declare module "govuk-frontend" {
   export const NotificationBanner: typeof Component;
   export function createAll(component: typeof Component): unknown[];
 }
+declare module "markdown-it-abbr" {
+  import type MarkdownIt from "markdown-it";
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
+declare module "markdown-it-ins" {
+  import type MarkdownIt from "markdown-it";
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
+declare module "markdown-it-mark" {
+  import type MarkdownIt from "markdown-it";
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
+declare module "markdown-it-sub" {
+  import type MarkdownIt from "markdown-it";
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
+declare module "markdown-it-sup" {
+  import type MarkdownIt from "markdown-it";
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}

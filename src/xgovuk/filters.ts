@@ -49,11 +49,6 @@ export function registerXGovukFilters(config: UserConfig, ctx: BuildContext): vo
   config.addFilter("sortByTitle", (items: Collectable[]) =>
     [...(items ?? [])].sort((a, b) => (a.data.title ?? "").localeCompare(b.data.title ?? "")),
   );
-  config.addFilter("tagNames", (collections: Record<string, unknown>) =>
-    Object.keys(collections ?? {})
-      .filter((name) => name !== "all")
-      .sort(),
-  );
   config.addFilter("searchIndex", (items: Collectable[]) =>
     (items ?? [])
       .filter((item) => item.data.title)

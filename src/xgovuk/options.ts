@@ -3,6 +3,7 @@
 // dropped silently: an option with no counterpart here becomes a warning that names it.
 import type { DocsPluginOptions } from "../options.js";
 import { nearestName } from "../yaml/validate.js";
+import type { XGovukTemplates } from "./templates.js";
 
 type Link = { text: string; href: string };
 
@@ -27,6 +28,8 @@ export interface XGovukOptions {
     [key: string]: unknown;
   };
   stylesheets?: string[];
+  templates?: XGovukTemplates;
+  markdown?: Record<string, unknown>;
   url?: string | false;
   pathPrefix?: string;
   homeKey?: string;
@@ -45,6 +48,7 @@ export interface MappedOptions {
   options: DocsPluginOptions;
   /** What layouts read as `xgovuk.…` (breadcrumbs on or off). */
   layoutOptions: { showBreadcrumbs: boolean };
+  templates: XGovukTemplates;
   warnings: { option: string; message: string }[];
 }
 
@@ -61,8 +65,6 @@ const UNSUPPORTED = new Set([
   "opengraphImageUrl",
   "parentSite",
   "feedUrl",
-  "templates",
-  "markdown",
 ]);
 
 /** Options that only change looks the engine sets itself (GOV.UK Frontend 6 defaults). */
@@ -79,6 +81,8 @@ const KNOWN = [
   "navigation",
   "footer",
   "stylesheets",
+  "templates",
+  "markdown",
   "url",
 ];
 
@@ -115,6 +119,14 @@ export function mapXGovukOptions(x: XGovukOptions = {}): MappedOptions {
     unsupported("footer.licence", "the footer always shows the Open Government Licence");
   if (x.stylesheets) options.stylesheets = x.stylesheets;
   if (x.url) settings.baseUrl = x.url;
+  for (const [key, value] of Object.entries(x.markdown ?? {})) {
+    if (key === "headingPermalinks") continue; // the engine's headings always have permalinks
+    if (key === "headingsStartWith" && value === "xl") continue;
+    unsupported(
+      `markdown.${key}`,
+      "the engine's Markdown is set up as x-govuk's defaults are (GOV.UK heading sizes from xl, typographic quotes, line breaks kept)",
+    );
+  }
   const search = x.search ?? x.header?.search;
   options.search = search !== false;
 
@@ -130,6 +142,7 @@ export function mapXGovukOptions(x: XGovukOptions = {}): MappedOptions {
   return {
     options: { ...options, settings },
     layoutOptions: { showBreadcrumbs: x.showBreadcrumbs !== false },
+    templates: x.templates ?? {},
     warnings,
   };
 }

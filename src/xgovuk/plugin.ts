@@ -10,6 +10,7 @@ import { mapXGovukOptions, type XGovukOptions } from "./options.js";
 import { XGOVUK_FRONTMATTER } from "./frontmatter.js";
 import { registerXGovukFilters } from "./filters.js";
 import { registerSass } from "./sass.js";
+import { registerXGovukTemplates } from "./templates.js";
 
 export function govukEleventyPlugin(config: UserConfig, xOptions: XGovukOptions = {}): void {
   const mapped = mapXGovukOptions(xOptions);
@@ -17,13 +18,15 @@ export function govukEleventyPlugin(config: UserConfig, xOptions: XGovukOptions 
     name: "x-govuk",
     templates: path.join(ENGINE_ROOT, "templates", "x-govuk"),
     headingIds: "markdown-it-anchor",
+    markdown: { breaks: true, typographer: true, extras: true },
     frontmatter: XGOVUK_FRONTMATTER,
   });
   config.addGlobalData("xgovuk", mapped.layoutOptions);
   registerXGovukFilters(config, ctx);
   registerSass(config, ctx);
+  const warnings = [...mapped.warnings, ...registerXGovukTemplates(config, ctx, mapped.templates)];
   config.on("eleventy.before", () => {
-    for (const { option, message } of mapped.warnings) {
+    for (const { option, message } of warnings) {
       ctx.registry.problems.add({
         file: "eleventy.config (the options given to govukEleventyPlugin)",
         kind: "plugin-options",

@@ -90,6 +90,10 @@ describe.skipIf(!hasRealSite(SITE))("an x-govuk site, moved by changing its impo
     expect(JSON.parse(readFileSync(outputFile(dir, "/search.json"), "utf8"))).toContainEqual(
       expect.objectContaining({ title: "About" }),
     );
+    // x-govuk's sitemap page, which the site's search option links to (sitemapPath).
+    expect(readFileSync(outputFile(dir, "/sitemap/"), "utf8")).toContain(
+      'href="/about/">About</a>',
+    );
     // The site's Sass stylesheet, compiled where its config links to it.
     expect(readFileSync(path.join(dir, "_site/styles/base.css"), "utf8")).toContain(
       ".govuk-header .govuk-header__logo img",

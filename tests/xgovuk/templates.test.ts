@@ -1,0 +1,97 @@
+// x-govuk's `templates` and `markdown` options, its Markdown dialect, and a paginated page with
+// nothing to list — on a small x-govuk site built by Eleventy's own command with this engine.
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../helpers/build.js";
+import { run } from "../helpers/packed.js";
+
+function xgovukSite(options: string, pages: Record<string, string>) {
+  const dir = mkdtempSync(path.join(tmpdir(), "x-govuk-"));
+  symlinkSync(path.join(projectRoot, "node_modules"), path.join(dir, "node_modules"));
+  writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }');
+  writeFileSync(
+    path.join(dir, "eleventy.config.js"),
+    `import { govukEleventyPlugin } from ${JSON.stringify(path.join(projectRoot, "src/index.ts"))};
+export default function (config) {
+  config.addPlugin(govukEleventyPlugin, ${options});
+  return { markdownTemplateEngine: "njk", dir: { input: "docs" } };
+}
+`,
+  );
+  for (const [file, text] of Object.entries(pages)) {
+    mkdirSync(path.dirname(path.join(dir, "docs", file)), { recursive: true });
+    writeFileSync(path.join(dir, "docs", file), text);
+  }
+  const result = run(dir, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs"]);
+  const read = (file: string) => readFileSync(path.join(dir, "_site", file), "utf8");
+  return { ...result, read };
+}
+
+const post = (title: string, date: string, tags: string) =>
+  `---\ntitle: ${title}\nlayout: post\ndate: ${date}\ntags: [${tags}]\n---\nAbout ${title}.\n`;
+
+describe("an x-govuk site's templates option", () => {
+  let site: ReturnType<typeof xgovukSite>;
+  beforeAll(() => {
+    site = xgovukSite(
+      `{ header: { productName: "Team blog" }, url: "https://blog.example.gov.uk", templates: { tags: true, searchIndex: true, feed: { title: "Team blog posts", collection: "posts" } }, markdown: { headingPermalinks: true, breaks: false } }`,
+      {
+        "index.md": "---\ntitle: Home\nlayout: page\n---\nWelcome.\n",
+        "posts/first.md": post("First post", "2026-01-05", "posts, data"),
+        "posts/second.md": post("Second post", "2026-02-10", "posts"),
+        "archive.md":
+          "---\ntitle: Archive\nlayout: page\npagination:\n  data: collections.nothing\n  size: 10\n---\nOld posts.\n",
+      },
+    );
+  }, 120_000);
+
+  it("builds, warning about the options it does not carry and the page that wrote nothing", () => {
+    expect(site.code, site.output).toBe(0);
+    expect(site.output).toContain('option "markdown.breaks"');
+    expect(site.output).not.toContain('option "markdown.headingPermalinks"');
+    expect(site.output).toMatch(
+      /docs\/archive\.md:4 {2}warning {2}this page wrote nothing: its pagination over collections\.nothing has no items/,
+    );
+  });
+
+  it("adds the sitemap at /sitemap/, as x-govuk does unless told not to", () => {
+    expect(site.read("sitemap/index.html")).toContain('href="/posts/first/">First post</a>');
+  });
+
+  it("adds a page per tag and a page of tags", () => {
+    const tags = site.read("tags/index.html");
+    expect(tags).toContain('href="/tags/data/"');
+    expect(tags).toContain('href="/tags/posts/"');
+    const data = site.read("tags/data/index.html");
+    expect(data).toContain("Posts tagged ‘data’");
+    expect(data).toContain('href="/posts/first/"');
+    expect(data).not.toContain('href="/posts/second/"');
+  });
+
+  it("writes the search index and an Atom feed of the named collection, newest first", () => {
+    const index = JSON.parse(site.read("search-index.json")) as { title: string }[];
+    expect(index.map((entry) => entry.title)).toContain("First post");
+    const feed = site.read("feed.xml");
+    expect(feed).toContain("<title>Team blog posts</title>");
+    expect(feed.indexOf("Second post")).toBeLessThan(feed.indexOf("First post"));
+    expect(feed).toContain("<id>https://blog.example.gov.uk/posts/first/</id>");
+    expect(feed).toContain("About First post.");
+  });
+});
+
+describe("an x-govuk site's Markdown", () => {
+  it("is x-govuk's dialect: line breaks, typographic quotes, abbreviations, marks", () => {
+    const site = xgovukSite("{}", {
+      "index.md":
+        '---\ntitle: Home\nlayout: page\n---\nLine one\nline "two" -- ==marked==, H~2~O, x^2^, ++new++ and HTML.\n\n*[HTML]: Hypertext Markup Language\n',
+    });
+    expect(site.code, site.output).toBe(0);
+    const home = site.read("index.html");
+    expect(home).toContain("Line one<br>");
+    expect(home).toContain("“two” –");
+    expect(home).toContain("<mark>marked</mark>, H<sub>2</sub>O, x<sup>2</sup>, <ins>new</ins>");
+    expect(home).toContain('<abbr title="Hypertext Markup Language">HTML</abbr>');
+  }, 60_000);
+});
