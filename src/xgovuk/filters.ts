@@ -1,6 +1,7 @@
 // The Nunjucks filters x-govuk's layouts and pages use (lib/filters in its source), so a site's
 // own templates and its Markdown (when it renders Markdown with Nunjucks) keep working.
 import MarkdownIt from "markdown-it";
+import { DateTime } from "luxon";
 import nunjucks from "nunjucks";
 import type { UserConfig } from "@11ty/eleventy";
 import { escapeMarkup } from "../html/escape.js";
@@ -17,8 +18,25 @@ const asHtml = (value: Html | undefined | null): string =>
 interface Collectable {
   url: string;
   date?: Date;
-  data: { title?: string; description?: string; eleventyNavigation?: { parent?: string } };
+  data: {
+    title?: string;
+    description?: string;
+    order?: number;
+    eleventyNavigation?: { parent?: string };
+  };
 }
+
+interface NavigationEntry {
+  url?: string;
+  children?: NavigationEntry[];
+}
+
+const flatten = (entries: NavigationEntry[] = []): NavigationEntry[] =>
+  entries.flatMap((entry) => [entry, ...flatten(entry.children)]);
+
+/** A date as x-govuk's filters read one: a Date, an ISO 8601 string, or "now". */
+const asDate = (value: unknown): Date =>
+  value === "now" ? new Date() : value instanceof Date ? value : new Date(String(value ?? ""));
 
 export function registerXGovukFilters(config: UserConfig, ctx: BuildContext): void {
   // Descriptions and captions: Markdown written by the site's authors, as x-govuk renders it.
@@ -49,6 +67,73 @@ export function registerXGovukFilters(config: UserConfig, ctx: BuildContext): vo
   config.addFilter("sortByTitle", (items: Collectable[]) =>
     [...(items ?? [])].sort((a, b) => (a.data.title ?? "").localeCompare(b.data.title ?? "")),
   );
+  // x-govuk 5 to 8: Luxon's format tokens ("d LLLL y"), in UTC; without a format, ISO 8601.
+  // (It replaces MoJ Frontend's moment-based `date` on x-govuk sites; the engine's own layouts
+  // do not use either.)
+  config.addFilter("date", (value: unknown, format?: string) => {
+    const date = DateTime.fromJSDate(asDate(value), { zone: "utc" }).setLocale("en-GB");
+    return format ? date.toFormat(format) : date.toISO();
+  });
+  // x-govuk 9's date filters.
+  config.addFilter("govukDate", (value: unknown) =>
+    new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "long", day: "numeric" }).format(
+      asDate(value),
+    ),
+  );
+  config.addFilter("isoDate", (value: unknown) =>
+    value ? asDate(value).toISOString() : undefined,
+  );
+  config.addFilter("dateToRfc3339", (value: unknown) =>
+    asDate(value)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, "Z"),
+  );
+  config.addFilter("getNewestCollectionItemDate", (items: Collectable[]) =>
+    (items ?? []).reduce<Date | undefined>(
+      (newest, item) => (item.date && (!newest || item.date > newest) ? item.date : newest),
+      undefined,
+    ),
+  );
+  config.addFilter("sliceFromCollection", (items: Collectable[], n?: number) =>
+    !n ? items : n < 0 ? items.slice(n) : items.slice(0, n),
+  );
+  config.addFilter("sortCollection", (items: Collectable[], sort?: boolean) =>
+    !sort
+      ? items
+      : [...(items ?? [])].sort((a, b) =>
+          a.data.order !== undefined && b.data.order !== undefined
+            ? a.data.order - b.data.order
+            : (a.data.title ?? "").localeCompare(b.data.title ?? ""),
+        ),
+  );
+  config.addFilter("itemsFromCollection", (items: Collectable[]) =>
+    (items ?? []).map((item) => ({ text: item.data.title, href: item.url })),
+  );
+  config.addFilter(
+    "includes",
+    (items: Record<string, unknown>[], keyPath: string, value: unknown) =>
+      (items ?? []).filter((item) => {
+        const found = keyPath
+          .split(".")
+          .reduce<unknown>(
+            (data, key) => (data as Record<string, unknown> | undefined)?.[key],
+            item,
+          );
+        return (
+          (Array.isArray(found) || typeof found === "string") && found.includes(value as string)
+        );
+      }),
+  );
+  config.addFilter("getNextNavigationItem", (entries: NavigationEntry[], url: string) => {
+    const flat = flatten(entries);
+    const i = flat.findIndex((entry) => entry.url === url);
+    return i >= 0 && i < flat.length - 1 ? flat[i + 1] : null;
+  });
+  config.addFilter("getPreviousNavigationItem", (entries: NavigationEntry[], url: string) => {
+    const flat = flatten(entries);
+    const i = flat.findIndex((entry) => entry.url === url);
+    return i > 0 ? flat[i - 1] : null;
+  });
   config.addFilter("searchIndex", (items: Collectable[]) =>
     (items ?? [])
       .filter((item) => item.data.title)

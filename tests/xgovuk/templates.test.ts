@@ -95,3 +95,29 @@ describe("an x-govuk site's Markdown", () => {
     expect(home).toContain('<abbr title="Hypertext Markup Language">HTML</abbr>');
   }, 60_000);
 });
+
+describe("x-govuk's filters, in a page's Nunjucks", () => {
+  it("format dates with Luxon's tokens and GOV.UK style, and pick from collections", () => {
+    const site = xgovukSite("{}", {
+      "posts/first.md": post("First post", "2026-01-05", "posts"),
+      "posts/second.md": post("Second post", "2026-02-10", "posts, data"),
+      "index.md": [
+        "---",
+        "title: Home",
+        "layout: page",
+        "---",
+        "Luxon: {{ '2026-03-16' | date('d LLLL y') }}.",
+        "GOV.UK: {{ '2026-03-16' | govukDate }}.",
+        "Tagged data: {% for item in collections.posts | includes('data.tags', 'data') %}{{ item.data.title }}{% endfor %}.",
+        "First: {% for item in collections.posts | sliceFromCollection(1) %}{{ item.data.title }}{% endfor %}.",
+        "",
+      ].join("\n"),
+    });
+    expect(site.code, site.output).toBe(0);
+    const home = site.read("index.html");
+    expect(home).toContain("Luxon: 16 March 2026.");
+    expect(home).toContain("GOV.UK: 16 March 2026.");
+    expect(home).toContain("Tagged data: Second post.");
+    expect(home).toContain("First: First post.");
+  }, 60_000);
+});
