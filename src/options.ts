@@ -37,6 +37,8 @@ export const optionsSchema = z.strictObject({
   preview: z.boolean().default(false),
   /** Extra stylesheets every page links to after the engine's own (site paths or URLs). */
   stylesheets: z.array(z.string().min(1)).default([]),
+  /** Extra scripts (ES modules) every page loads after the engine's own (site paths or URLs). */
+  scripts: z.array(z.string().min(1)).default([]),
 });
 
 export type DocsPluginOptions = z.input<typeof optionsSchema>;

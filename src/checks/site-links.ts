@@ -85,17 +85,26 @@ export function checkSiteLinks(
       const sitePath = `/${decodeURIComponent(target.pathname.slice(ctx.pathPrefix.length))}`;
       const targetPage = byUrl.get(sitePath) ?? byUrl.get(sitePath.replace(/index\.html$/, ""));
       if (!targetPage && !fileExists(sitePath)) {
-        const image = index.sources.has(ref);
+        // src= is an image, unless it names a script (a layout's or the config's).
+        const file = !index.sources.has(ref)
+          ? "link"
+          : /\.m?js$/i.test(sitePath)
+            ? "script"
+            : "image";
         report(
           {
             ...source(),
             kind: "broken-link",
-            message: image
-              ? `image "${ref}"${onPage()} is not in the site (looked for ${sitePath})`
-              : `link "${ref}"${onPage()} points to ${sitePath}, which does not exist`,
-            hint: image
-              ? "put the image file in the content folder and write its path relative to this page, like images/diagram.png"
-              : "check the address; link to other pages by their .md file so the build can follow them",
+            message:
+              file === "link"
+                ? `link "${ref}"${onPage()} points to ${sitePath}, which does not exist`
+                : `${file} "${ref}"${onPage()} is not in the site (looked for ${sitePath})`,
+            hint:
+              file === "image"
+                ? "put the image file in the content folder and write its path relative to this page, like images/diagram.png"
+                : file === "script"
+                  ? "copy the script into the site (Eleventy's addPassthroughCopy), or correct its address in the config or layout"
+                  : "check the address; link to other pages by their .md file so the build can follow them",
           },
           ref,
           fromMarkdown(),

@@ -77,6 +77,7 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
   config.addGlobalData("engine", {
     copyright: ctx.options.copyright,
     stylesheets: ctx.options.stylesheets,
+    scripts: ctx.options.scripts,
     preview: ctx.options.preview,
   });
 

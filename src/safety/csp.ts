@@ -23,19 +23,22 @@ export interface CspSources {
   embedHosts: readonly string[];
   /** Stylesheets every page links to (their origins are allowed). */
   stylesheets: readonly string[];
+  /** Scripts every page loads, from the site's config (their origins are allowed). */
+  scripts: readonly string[];
   /** Hosts analytics loads from and reports to, when the site uses analytics. */
   analytics?: { script: readonly string[]; connect: readonly string[] };
 }
 
 export function contentSecurityPolicy(sources: CspSources): string {
   scriptHash ??= govukInlineScriptHash();
-  const origins = sources.stylesheets.flatMap((href) => {
-    try {
-      return [new URL(href).origin];
-    } catch {
-      return []; // a site path: already 'self'
-    }
-  });
+  const originsOf = (urls: readonly string[]) =>
+    urls.flatMap((href) => {
+      try {
+        return [new URL(href).origin];
+      } catch {
+        return []; // a site path: already 'self'
+      }
+    });
   const frames = sources.embedHosts.map((host) => `https://${host}`);
   return [
     "default-src 'self'",
@@ -44,11 +47,12 @@ export function contentSecurityPolicy(sources: CspSources): string {
       "script-src 'self'",
       scriptHash,
       "'wasm-unsafe-eval'",
+      ...originsOf(sources.scripts),
       ...(sources.analytics?.script ?? []),
     ].join(" "),
     ["connect-src 'self'", ...(sources.analytics?.connect ?? [])].join(" "),
     // Guides use style attributes; the content checks refuse styles that load anything.
-    ["style-src 'self' 'unsafe-inline'", ...origins].join(" "),
+    ["style-src 'self' 'unsafe-inline'", ...originsOf(sources.stylesheets)].join(" "),
     "img-src 'self' https: data:",
     `frame-src ${frames.length ? frames.join(" ") : "'none'"}`,
     "object-src 'none'",

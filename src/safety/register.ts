@@ -64,6 +64,7 @@ export function registerSafety(config: UserConfig, ctx: BuildContext): void {
       const value = contentSecurityPolicy({
         embedHosts: settings.embedHosts,
         stylesheets: ctx.options.stylesheets,
+        scripts: ctx.options.scripts,
         ...(settings.analytics ? { analytics: ANALYTICS_HOSTS } : {}),
       });
       policy = { for: settings, value };

@@ -28,6 +28,9 @@ export interface XGovukOptions {
     [key: string]: unknown;
   };
   stylesheets?: string[];
+  scripts?: string[];
+  titleSuffix?: string | boolean;
+  opengraphImageUrl?: string;
   templates?: XGovukTemplates;
   markdown?: Record<string, unknown>;
   url?: string | false;
@@ -46,8 +49,8 @@ interface XGovukSearch {
 
 export interface MappedOptions {
   options: DocsPluginOptions;
-  /** What layouts read as `xgovuk.…` (breadcrumbs on or off). */
-  layoutOptions: { showBreadcrumbs: boolean };
+  /** What layouts read as `xgovuk.…`. */
+  layoutOptions: { showBreadcrumbs: boolean; titleSuffix?: string; opengraphImageUrl?: string };
   templates: XGovukTemplates;
   warnings: { option: string; message: string }[];
 }
@@ -60,9 +63,6 @@ const SAME = new Set(["pathPrefix", "homeKey", "headingPermalinks", "showBreadcr
 
 /** Options with no counterpart in the engine yet. */
 const UNSUPPORTED = new Set([
-  "scripts",
-  "titleSuffix",
-  "opengraphImageUrl",
   "parentSite",
   "feedUrl",
 ]);
@@ -81,6 +81,9 @@ const KNOWN = [
   "navigation",
   "footer",
   "stylesheets",
+  "scripts",
+  "titleSuffix",
+  "opengraphImageUrl",
   "templates",
   "markdown",
   "url",
@@ -118,6 +121,7 @@ export function mapXGovukOptions(x: XGovukOptions = {}): MappedOptions {
   if (x.footer?.licence !== undefined && x.footer.licence !== "ogl")
     unsupported("footer.licence", "the footer always shows the Open Government Licence");
   if (x.stylesheets) options.stylesheets = x.stylesheets;
+  if (x.scripts) options.scripts = x.scripts;
   if (x.url) settings.baseUrl = x.url;
   for (const [key, value] of Object.entries(x.markdown ?? {})) {
     if (key === "headingPermalinks") continue; // the engine's headings always have permalinks
@@ -141,7 +145,14 @@ export function mapXGovukOptions(x: XGovukOptions = {}): MappedOptions {
   }
   return {
     options: { ...options, settings },
-    layoutOptions: { showBreadcrumbs: x.showBreadcrumbs !== false },
+    layoutOptions: {
+      showBreadcrumbs: x.showBreadcrumbs !== false,
+      // `true` meant x-govuk's default suffix, "GOV.UK"; unset, pages end with the service name.
+      ...(x.titleSuffix
+        ? { titleSuffix: x.titleSuffix === true ? "GOV.UK" : x.titleSuffix }
+        : {}),
+      ...(x.opengraphImageUrl ? { opengraphImageUrl: x.opengraphImageUrl } : {}),
+    },
     templates: x.templates ?? {},
     warnings,
   };

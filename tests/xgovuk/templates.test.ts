@@ -36,7 +36,7 @@ describe("an x-govuk site's templates option", () => {
   let site: ReturnType<typeof xgovukSite>;
   beforeAll(() => {
     site = xgovukSite(
-      `{ header: { productName: "Team blog" }, url: "https://blog.example.gov.uk", templates: { tags: true, searchIndex: true, feed: { title: "Team blog posts", collection: "posts" } }, markdown: { headingPermalinks: true, breaks: false } }`,
+      `{ header: { productName: "Team blog" }, url: "https://blog.example.gov.uk", templates: { tags: true, searchIndex: true, feed: { title: "Team blog posts", collection: "posts" } }, markdown: { headingPermalinks: true, breaks: false }, titleSuffix: "Team blog", scripts: ["https://cdn.example.gov.uk/extra.js"], opengraphImageUrl: "https://blog.example.gov.uk/card.png" }`,
       {
         "index.md": "---\ntitle: Home\nlayout: page\n---\nWelcome.\n",
         "posts/first.md": post("First post", "2026-01-05", "posts, data"),
@@ -54,6 +54,20 @@ describe("an x-govuk site's templates option", () => {
     expect(site.output).toMatch(
       /docs\/archive\.md:4 {2}warning {2}this page wrote nothing: its pagination over collections\.nothing has no items/,
     );
+  });
+
+  it("carries the title suffix, extra scripts and link-preview image options", () => {
+    const home = site.read("index.html");
+    expect(home).toContain("<title>Home - Team blog</title>");
+    expect(home).toContain(
+      '<script type="module" src="https://cdn.example.gov.uk/extra.js"></script>',
+    );
+    // The script's host is allowed by the page's Content-Security-Policy.
+    expect(home).toContain("&#39;wasm-unsafe-eval&#39; https://cdn.example.gov.uk;");
+    expect(home).toContain(
+      '<meta property="og:image" content="https://blog.example.gov.uk/card.png">',
+    );
+    expect(site.read("tags/index.html")).toContain("<title>Tags - Team blog</title>");
   });
 
   it("adds the sitemap at /sitemap/, as x-govuk does unless told not to", () => {
