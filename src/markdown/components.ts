@@ -36,11 +36,14 @@ const ALERTS: Record<string, { component: ComponentName; title: string }> = {
   warning: { component: "warningText", title: "Warning" },
   caution: { component: "warningText", title: "Caution" },
 };
-const ALERT_MARKER = /^\[!(note|tip|important|warning|caution)\][ \t]*$/i;
+/** `[!NOTE]`, or with a title of its own: `[!NOTE] Before you start`. */
+const ALERT_MARKER = /^\[!(note|tip|important|warning|caution)\](?:[ \t]+(\S.*?))?[ \t]*$/i;
 
 interface ComponentMeta {
   component: ComponentName;
   title: string;
+  /** A title the author gave the alert (`[!NOTE] Before you start`), shown as its heading. */
+  heading?: string;
   inner: Token[];
 }
 
@@ -55,20 +58,28 @@ export function components(md: MarkdownIt, render: RenderComponent): void {
   });
 
   md.renderer.rules.govuk_component = (tokens, idx, options, env, self) => {
-    const { component, title, inner } = tokens[idx]!.meta as unknown as ComponentMeta;
+    const { component, title, heading, inner } = tokens[idx]!.meta as unknown as ComponentMeta;
+    const escaped = heading === undefined ? undefined : md.utils.escapeHtml(heading);
     if (component === "warningText") {
       // Warning text sits inside <strong>: give it the paragraphs' inline HTML only.
       const html = inner
         .filter((t) => t.type === "inline")
         .map((t) => self.renderInline(t.children ?? [], options, env))
         .join("<br>");
-      return render("warningText", { html, iconFallbackText: title });
+      const titled = escaped === undefined ? html : `${escaped}<br>${html}`;
+      return render("warningText", { html: titled, iconFallbackText: title });
     }
     const html = self.render(inner, options, env);
     if (component === "details") return render("details", { summaryText: title, html });
-    if (component === "notificationBanner")
-      return render("notificationBanner", { titleText: title, html });
-    return render("insetText", { html });
+    if (component === "notificationBanner") {
+      const titled = escaped && `<h3 class="govuk-notification-banner__heading">${escaped}</h3>`;
+      return render("notificationBanner", { titleText: title, html: (titled ?? "") + html });
+    }
+    // An inset has no title of its own: the kind for screen readers, then the author's title.
+    const titled =
+      escaped &&
+      `<h3 class="govuk-heading-m"><span class="govuk-visually-hidden">${title}: </span>${escaped}</h3>`;
+    return render("insetText", { html: (titled ?? "") + html });
   };
 }
 
@@ -128,13 +139,13 @@ function alertMeta(inner: Token[]): Omit<ComponentMeta, "inner"> | undefined {
   const match = ALERT_MARKER.exec(lead.content);
   if (!match) return undefined;
   const alert = ALERTS[match[1]!.toLowerCase()]!;
-  // Drop the marker (and the line break after it).
-  children.splice(0, children[1]?.type === "softbreak" ? 2 : 1);
+  // Drop the marker (and the line break after it: a <br> where line breaks are kept).
+  children.splice(0, /^(soft|hard)break$/.test(children[1]?.type ?? "") ? 2 : 1);
   first.content = first.content.replace(/^[^\n]*\n?/, "");
   if (children.length === 0) {
     // The marker stood alone in its paragraph: drop the now-empty paragraph.
     const at = inner.indexOf(first);
     inner.splice(at - 1, 3);
   }
-  return alert;
+  return match[2] ? { ...alert, heading: match[2] } : alert;
 }

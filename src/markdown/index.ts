@@ -8,6 +8,8 @@ import ins from "markdown-it-ins";
 import mark from "markdown-it-mark";
 import sub from "markdown-it-sub";
 import sup from "markdown-it-sup";
+import attrs from "markdown-it-attrs";
+import figures from "markdown-it-image-figures";
 import { typography } from "./typography.js";
 import { tables } from "./tables.js";
 import { headings, type HeadingIds } from "./headings.js";
@@ -31,7 +33,8 @@ export interface MarkdownOptions {
 /**
  * What another tool's Markdown did that this engine's does not by default. x-govuk's: a line
  * break is a <br>, quotes and dashes are typographic, and *[HTML]: abbreviations, ++inserted++,
- * ==marked==, H~2~O and x^2^ are understood.
+ * ==marked==, H~2~O, x^2^, `{#id .class}` after a heading or paragraph, and an image alone in
+ * its paragraph as a figure with its title as caption, are understood.
  */
 export interface MarkdownDialect {
   breaks: boolean;
@@ -43,7 +46,11 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
   const { breaks = false, typographer = false, extras = false } = options.dialect ?? {};
   const md = new MarkdownItImpl({ html: true, linkify: false, typographer, breaks });
   md.use(footnote).use(deflist);
-  if (extras) md.use(abbr).use(ins).use(mark).use(sub).use(sup);
+  if (extras) {
+    md.use(abbr).use(ins).use(mark).use(sub).use(sup).use(figures, { figcaption: "title" });
+    // Ids and classes only: an attribute such as onclick= would run script.
+    md.use(attrs, { allowedAttributes: ["id", "class"] });
+  }
   footnotes(md);
   codeBlocks(md);
   headings(md, options.headingIds);

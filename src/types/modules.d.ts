@@ -40,3 +40,8 @@ declare module "markdown-it-sup" {
   const plugin: (md: MarkdownIt) => void;
   export default plugin;
 }
+declare module "markdown-it-image-figures" {
+  import type MarkdownIt from "markdown-it";
+  const plugin: (md: MarkdownIt, options?: { figcaption?: boolean | "title" | "alt" }) => void;
+  export default plugin;
+}

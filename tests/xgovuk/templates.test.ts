@@ -108,6 +108,38 @@ describe("an x-govuk site's Markdown", () => {
     expect(home).toContain("<mark>marked</mark>, H<sub>2</sub>O, x<sup>2</sup>, <ins>new</ins>");
     expect(home).toContain('<abbr title="Hypertext Markup Language">HTML</abbr>');
   }, 60_000);
+
+  it("has x-govuk's attributes (ids and classes only), figures and titled alerts", () => {
+    const site = xgovukSite("{}", {
+      "index.md": [
+        "---",
+        "title: Home",
+        "layout: page",
+        "---",
+        // `{ #id }`, not `{#id}`: on Nunjucks sites `{#` opens a comment, as in x-govuk.
+        "## Data flows { #flows .app-wide }",
+        "",
+        "A lead paragraph. { .govuk-body-l onclick=alert(1) }",
+        "",
+        '![How data moves](/assets/images/favicon.svg "From source to dashboard")',
+        "",
+        "> [!TIP] Before you start",
+        "> Read the [flows](#flows).",
+        "",
+      ].join("\n"),
+    });
+    expect(site.code, site.output).toBe(0);
+    const home = site.read("index.html");
+    expect(home).toContain('<h2 id="flows" class="app-wide govuk-heading-l">Data flows</h2>');
+    expect(home).toMatch(/<p class="govuk-body-l[^"]*">A lead paragraph\.<\/p>/);
+    expect(home).not.toContain("onclick");
+    expect(home).toContain(
+      '<figure><img src="/assets/images/favicon.svg" alt="How data moves"><figcaption>From source to dashboard</figcaption></figure>',
+    );
+    expect(home).toContain(
+      '<h3 class="govuk-heading-m"><span class="govuk-visually-hidden">Tip: </span>Before you start</h3>',
+    );
+  }, 60_000);
 });
 
 describe("x-govuk's filters, in a page's Nunjucks", () => {
