@@ -54,7 +54,13 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
     if (layoutsOutside) config.addLayoutAlias(name, posix(path.relative(ctx.layoutsDir, file)));
     else config.addTemplate(`${posix(layoutsFromInput)}/${name}.njk`, readFileSync(file, "utf8"));
   }
-  config.addGlobalData("layout", "page");
+  // A page without a layout gets `page`; a file that is not a web page (a .txt, .json or .xml
+  // permalink) is written as it renders, unless it names a layout itself.
+  config.addGlobalData(
+    "eleventyComputed.layout",
+    () => (data: { layout?: unknown; page: { outputPath?: unknown } }) =>
+      data.layout ?? (isWebPage(data.page.outputPath) ? "page" : false),
+  );
 
   const renderComponent = componentRenderer(nunjucks);
   config.addNunjucksGlobal("component", renderComponent);
@@ -106,4 +112,9 @@ function layoutFiles(dir: string): string[] {
     .filter((f) => f.endsWith(".njk"))
     .map((f) => f.slice(0, -".njk".length))
     .sort();
+}
+
+/** Whether Eleventy writes this output as an HTML page (not a .txt, .json, .xml… file). */
+function isWebPage(outputPath: unknown): boolean {
+  return typeof outputPath !== "string" || /\.html?$/i.test(outputPath);
 }

@@ -65,10 +65,16 @@ export class PageRegistry {
   /** Called once per page, before rendering. Only Markdown pages written by people are checked. */
   record(data: EleventyPageData): void {
     const { inputPath, url } = data.page;
-    if (!inputPath.endsWith(".md") || url === false) return;
+    if (url === false) return;
     const file = this.displayPath(inputPath);
     const meta = data[FRONTMATTER_META];
     const lineOf = (field: string): number | undefined => meta?.lineOf(field);
+    if (!inputPath.endsWith(".md")) {
+      // A template page (a site's own .njk or .html) is its maintainers' code, not checked
+      // like Markdown; but a layout that does not exist would drop the page's furniture.
+      this.unknownLayout(meta, file, lineOf);
+      return;
+    }
     if (meta?.error) {
       this.problems.add({
         file,
@@ -164,6 +170,22 @@ export class PageRegistry {
     return shown;
   }
 
+  private unknownLayout(
+    meta: FrontmatterMeta | undefined,
+    file: string,
+    lineOf: (field: string) => number | undefined,
+  ): void {
+    const unknown = meta?.unknownLayout;
+    if (!unknown) return;
+    this.problems.add({
+      file,
+      line: lineOf("layout"),
+      kind: "frontmatter",
+      message: `"layout": "${String(unknown.name)}" is not a layout; use one of: ${unknown.known.join(", ")}`,
+      hint: "a site can add its own layouts in its _includes/layouts folder",
+    });
+  }
+
   private validate(
     data: EleventyPageData,
     meta: FrontmatterMeta | undefined,
@@ -171,16 +193,7 @@ export class PageRegistry {
     lineOf: (field: string) => number | undefined,
   ): void {
     const own = Object.fromEntries((meta?.keys ?? []).map((k) => [k, data[k]]));
-    const unknown = meta?.unknownLayout;
-    if (unknown) {
-      this.problems.add({
-        file,
-        line: lineOf("layout"),
-        kind: "frontmatter",
-        message: `"layout": "${String(unknown.name)}" is not a layout; use one of: ${unknown.known.join(", ")}`,
-        hint: "a site can add its own layouts in its _includes/layouts folder",
-      });
-    }
+    this.unknownLayout(meta, file, lineOf);
     if (meta?.badEncodingLine) {
       this.problems.add({
         file,

@@ -39,6 +39,8 @@ describe("an x-govuk site's templates option", () => {
       `{ header: { productName: "Team blog" }, url: "https://blog.example.gov.uk", templates: { tags: true, searchIndex: true, feed: { title: "Team blog posts", collection: "posts" } }, markdown: { headingPermalinks: true, breaks: false }, titleSuffix: "Team blog", scripts: ["https://cdn.example.gov.uk/extra.js"], opengraphImageUrl: "https://blog.example.gov.uk/card.png" }`,
       {
         "index.md": "---\ntitle: Home\nlayout: page\n---\nWelcome.\n",
+        "humans.txt.njk":
+          "---\npermalink: /humans.txt\n---\nPosts: {{ collections.posts | length }}\n",
         "posts/first.md": post("First post", "2026-01-05", "posts, data"),
         "posts/second.md": post("Second post", "2026-02-10", "posts"),
         "archive.md":
@@ -68,6 +70,10 @@ describe("an x-govuk site's templates option", () => {
       '<meta property="og:image" content="https://blog.example.gov.uk/card.png">',
     );
     expect(site.read("tags/index.html")).toContain("<title>Tags - Team blog</title>");
+  });
+
+  it("writes a file that is not a web page as it renders, without the page layout", () => {
+    expect(site.read("humans.txt")).toBe("Posts: 2\n");
   });
 
   it("adds the sitemap at /sitemap/, as x-govuk does unless told not to", () => {
@@ -165,5 +171,18 @@ describe("x-govuk's filters, in a page's Nunjucks", () => {
     expect(home).toContain("GOV.UK: 16 March 2026.");
     expect(home).toContain("Tagged data: Second post.");
     expect(home).toContain("First: First post.");
+  }, 60_000);
+});
+
+describe("a template page naming a layout that does not exist", () => {
+  it("is an error at its file and line, as in Markdown", () => {
+    const site = xgovukSite("{}", {
+      "index.md": "---\ntitle: Home\nlayout: page\n---\nWelcome.\n",
+      "contact.njk": "---\ntitle: Contact\nlayout: contact-page\n---\n<p>Write to us.</p>\n",
+    });
+    expect(site.code).toBe(1);
+    expect(site.output).toMatch(
+      /docs\/contact\.njk:3 {2}error {2}"layout": "contact-page" is not a layout; use one of: collection, error, page/,
+    );
   }, 60_000);
 });
