@@ -62,10 +62,7 @@ export interface MappedOptions {
 const SAME = new Set(["pathPrefix", "homeKey", "headingPermalinks", "showBreadcrumbs"]);
 
 /** Options with no counterpart in the engine yet. */
-const UNSUPPORTED = new Set([
-  "parentSite",
-  "feedUrl",
-]);
+const UNSUPPORTED = new Set(["parentSite", "feedUrl"]);
 
 /** Options that only change looks the engine sets itself (GOV.UK Frontend 6 defaults). */
 const LOOKS = new Set(["brandColour", "themeColour", "themeColor", "fontFamily", "icons"]);
@@ -148,9 +145,7 @@ export function mapXGovukOptions(x: XGovukOptions = {}): MappedOptions {
     layoutOptions: {
       showBreadcrumbs: x.showBreadcrumbs !== false,
       // `true` meant x-govuk's default suffix, "GOV.UK"; unset, pages end with the service name.
-      ...(x.titleSuffix
-        ? { titleSuffix: x.titleSuffix === true ? "GOV.UK" : x.titleSuffix }
-        : {}),
+      ...(x.titleSuffix ? { titleSuffix: x.titleSuffix === true ? "GOV.UK" : x.titleSuffix } : {}),
       ...(x.opengraphImageUrl ? { opengraphImageUrl: x.opengraphImageUrl } : {}),
     },
     templates: x.templates ?? {},
