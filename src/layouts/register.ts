@@ -54,12 +54,13 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
     if (layoutsOutside) config.addLayoutAlias(name, posix(path.relative(ctx.layoutsDir, file)));
     else config.addTemplate(`${posix(layoutsFromInput)}/${name}.njk`, readFileSync(file, "utf8"));
   }
-  // A page without a layout gets `page`; a file that is not a web page (a .txt, .json or .xml
-  // permalink) is written as it renders, unless it names a layout itself.
+  // A page without a layout gets `page`; but a file that is not a web page (a .txt, .json or
+  // .xml permalink) is written as it renders, unless it names a layout itself.
+  config.addGlobalData("layout", "page");
   config.addGlobalData(
     "eleventyComputed.layout",
     () => (data: { layout?: unknown; page: { outputPath?: unknown } }) =>
-      data.layout ?? (isWebPage(data.page.outputPath) ? "page" : false),
+      data.layout === "page" && !isWebPage(data.page.outputPath) ? false : data.layout,
   );
 
   const renderComponent = componentRenderer(nunjucks);
