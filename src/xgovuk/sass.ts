@@ -16,6 +16,7 @@ export function registerSass(config: UserConfig, ctx: BuildContext): void {
     compile(source: string, inputPath: string) {
       if (path.basename(inputPath).startsWith("_")) return undefined;
       return () => {
+        externalImports(source, inputPath, ctx);
         try {
           return sass.compileString(source, {
             url: new URL(`file://${path.resolve(inputPath)}`),
@@ -35,6 +36,25 @@ export function registerSass(config: UserConfig, ctx: BuildContext): void {
         }
       };
     },
+  });
+}
+
+/**
+ * `@import url(https://…)` loads a stylesheet (often a font) from another site, which every
+ * page's Content-Security-Policy blocks: said at its line instead of failing quietly in browsers.
+ */
+function externalImports(source: string, inputPath: string, ctx: BuildContext): void {
+  source.split("\n").forEach((text, i) => {
+    const url = /@import\s+(?:url\(\s*)?["']?(https?:\/\/[^"')\s]+)/i.exec(text)?.[1];
+    if (!url) return;
+    ctx.registry.problems.add({
+      file: ctx.registry.displayPath(inputPath),
+      line: i + 1,
+      kind: "stylesheet",
+      severity: "warning",
+      message: `this imports ${url}, a stylesheet on another site, which the pages' Content-Security-Policy blocks`,
+      hint: "copy the stylesheet (or font) into the site and import it from there; GOV.UK pages should not load fonts from other sites",
+    });
   });
 }
 
