@@ -12,7 +12,6 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { spawn } from "node:child_process";
 import path from "node:path";
 
 export class OutputError extends Error {}
@@ -30,14 +29,10 @@ export async function replaceWhole(
   const lock = path.join(parent, `.${name}.lock`);
   takeLock(lock, target);
   try {
-    // Left behind by a build that was killed, or not yet removed after the last one.
+    // Left behind by a build that was killed.
     for (const entry of readdirSync(parent))
       if (entry.startsWith(`.${name}.building-`) || entry.startsWith(`.${name}.previous-`))
-        try {
-          rmSync(path.join(parent, entry), { recursive: true, force: true });
-        } catch {
-          // Still being removed by the last build's background process.
-        }
+        rmSync(path.join(parent, entry), { recursive: true, force: true });
     const building = mkdtempSync(path.join(parent, `.${name}.building-`));
     try {
       await write(building);
@@ -48,20 +43,10 @@ export async function replaceWhole(
     const previous = path.join(parent, `.${name}.previous-${process.pid}`);
     if (existsSync(target)) renameSync(target, previous);
     renameSync(building, target);
-    removeInBackground(previous);
+    rmSync(previous, { recursive: true, force: true });
   } finally {
     rmSync(lock, { force: true });
   }
-}
-
-/**
- * The previous site is deleted by a process of its own, so the build does not wait for it (a
- * few thousand folders take most of a second); if that is stopped, the next build removes it.
- */
-function removeInBackground(folder: string): void {
-  if (!existsSync(folder)) return;
-  const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
-  spawn(process.execPath, ["-e", script, folder], { detached: true, stdio: "ignore" }).unref();
 }
 
 /** Renaming the output folder away must never take the content or the project with it. */
