@@ -20,7 +20,7 @@ interface Item {
   url: string;
   date: Date;
   content?: unknown;
-  data: { title?: string; tags?: unknown; author?: unknown };
+  data: { title?: string; tags?: unknown; layout?: unknown };
 }
 
 const settingsOf = <T>(value: Template<T>): T | undefined =>
@@ -65,7 +65,14 @@ export function registerXGovukTemplates(
       permalink: searchIndex.permalink ?? "/search-index.json",
     });
 
-  // Every tag used, as x-govuk's `tags` collection (its tags layout lists it).
+  // x-govuk's collections: `feed`, its posts newest first; `tags`, every tag used.
+  if (!config.collections.feed)
+    config.addCollection("feed", (api: { getAllSorted(): Item[] }) =>
+      api
+        .getAllSorted()
+        .filter((item) => item.data.layout === "post")
+        .reverse(),
+    );
   if (!config.collections.tags)
     config.addCollection("tags", (api: { getAll(): Item[] }) =>
       [...new Set(api.getAll().flatMap((item) => tagList(item.data.tags)))].sort(),
@@ -98,8 +105,7 @@ export function registerXGovukTemplates(
     config.addNunjucksGlobal(
       "xgovukFeed",
       (collections: Record<string, Item[] | undefined>, feedUrl: string) => {
-        // x-govuk's feed collection: dated pages, newest first.
-        const items = (collections[collection] ?? collections.all ?? [])
+        const items = (collections[collection] ?? [])
           .filter((item) => item.data.title)
           .sort((a, b) => b.date.getTime() - a.date.getTime())
           .slice(0, feed.size ?? 20);

@@ -99,6 +99,18 @@ describe("an x-govuk site's templates option", () => {
     expect(feed).toContain("<id>https://blog.example.gov.uk/posts/first/</id>");
     expect(feed).toContain("About First post.");
   });
+
+  it("has x-govuk's feed collection: its posts, newest first", () => {
+    const site2 = xgovukSite("{ templates: { feed: true } }", {
+      "index.md": "---\ntitle: Home\nlayout: page\n---\nWelcome.\n",
+      "posts/first.md": post("First post", "2026-01-05", "posts"),
+      "posts/second.md": post("Second post", "2026-02-10", "posts"),
+    });
+    expect(site2.code, site2.output).toBe(0);
+    const feed = site2.read("feed.xml");
+    expect(feed.indexOf("Second post")).toBeLessThan(feed.indexOf("First post"));
+    expect(feed).not.toContain("<title>Home</title>");
+  }, 60_000);
 });
 
 describe("an x-govuk site's Markdown", () => {
