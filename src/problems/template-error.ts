@@ -6,7 +6,7 @@ import path from "node:path";
 import { findSiteBuildError, SiteBuildError, type Problem } from "./problem.js";
 
 const ELEVENTY = /^Having trouble (?:rendering|compiling) (?:\w+ )?template (\S+)/;
-/** Nunjucks' "(file) [Line 2, Column 8]" (both counted from 0) and its message below it. */
+/** Nunjucks' "(file) [Line 2, Column 8]" (the line when it knows it) and its message below. */
 const NUNJUCKS =
   /^\(([^)\n]*)\)(?: \[Line (\d+), Column \d+\])?\n\s*(?:(?:Template render error|Error): (?:\([^)\n]*\)\n\s*)?)*(?:Error: )?([^\n]*)/;
 
@@ -42,7 +42,7 @@ export function templateProblem(error: unknown, root = process.cwd()): Problem |
     severity: "error",
     kind: "template",
     message: `Nunjucks: ${message}`,
-    hint: "this page's Markdown is run through Nunjucks (the site's config sets markdownTemplateEngine). Fix the {{ }} or {% %} tag; to show one as text, put it in `code` or between {% raw %} and {% endraw %}",
+    hint: `${relative.endsWith(".md") ? "this page's Markdown is run through Nunjucks (the site's config sets markdownTemplateEngine). " : ""}Fix the {{ }} or {% %} tag; to show one as text, put it in \`code\` or between {% raw %} and {% endraw %}`,
   };
 }
 
