@@ -2,7 +2,7 @@
 // /styles/base.css), as x-govuk's scss extension does; files starting with _ are partials.
 // A Sass error is a located build error in that file.
 import path from "node:path";
-import * as sass from "sass";
+import type * as Sass from "sass";
 import type { UserConfig } from "@11ty/eleventy";
 import type { BuildContext } from "../context.js";
 
@@ -15,8 +15,10 @@ export function registerSass(config: UserConfig, ctx: BuildContext): void {
     },
     compile(source: string, inputPath: string) {
       if (path.basename(inputPath).startsWith("_")) return undefined;
-      return () => {
+      return async () => {
         externalImports(source, inputPath, ctx);
+        // Sass takes a quarter of a second to load: only when a site has a stylesheet.
+        const sass = await import("sass");
         try {
           return sass.compileString(source, {
             url: new URL(`file://${path.resolve(inputPath)}`),
@@ -25,7 +27,7 @@ export function registerSass(config: UserConfig, ctx: BuildContext): void {
             style: "compressed",
           }).css;
         } catch (error) {
-          const e = error as sass.Exception;
+          const e = error as Sass.Exception;
           ctx.registry.problems.add({
             file: ctx.registry.displayPath(inputPath),
             line: e.span?.start ? e.span.start.line + 1 : undefined,
