@@ -18,7 +18,7 @@ import { codeBlocks } from "./code.js";
 import { components, type RenderComponent } from "./components.js";
 import { links, type LinkContext } from "./links.js";
 import { footnotes } from "./footnotes.js";
-import { rawHtml } from "./raw-html.js";
+import { attributePolicy, rawHtml } from "./raw-html.js";
 import type { HtmlPolicy } from "../html/html-policy.js";
 
 export interface MarkdownOptions {
@@ -49,7 +49,9 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
   if (extras) {
     md.use(abbr).use(ins).use(mark).use(sub).use(sup).use(figures, { figcaption: "title" });
     // Ids and classes only: an attribute such as onclick= would run script.
-    md.use(attrs, { allowedAttributes: ["id", "class"] });
+    const allowed = ["id", "class"];
+    md.use(attrs, { allowedAttributes: allowed });
+    attributePolicy(md, { ...options.links, policy: options.htmlPolicy }, allowed);
   }
   footnotes(md);
   codeBlocks(md);

@@ -137,7 +137,7 @@ describe("an x-govuk site's Markdown", () => {
         // `{ #id }`, not `{#id}`: on Nunjucks sites `{#` opens a comment, as in x-govuk.
         "## Data flows { #flows .app-wide }",
         "",
-        "A lead paragraph. { .govuk-body-l onclick=alert(1) }",
+        "A lead paragraph. { .govuk-body-l target=_blank }",
         "",
         '![How data moves](/assets/images/favicon.svg "From source to dashboard")',
         "",
@@ -150,7 +150,10 @@ describe("an x-govuk site's Markdown", () => {
     const home = site.read("index.html");
     expect(home).toContain('<h2 id="flows" class="app-wide govuk-heading-l">Data flows</h2>');
     expect(home).toMatch(/<p class="govuk-body-l[^"]*">A lead paragraph\.<\/p>/);
-    expect(home).not.toContain("onclick");
+    expect(home).not.toContain("target=");
+    expect(site.output).toMatch(
+      /docs\/index\.md:7 {2}warning {2}the attribute target= in \{ \} is left out: only ids \(#id\) and classes \(\.class\) can be set this way/,
+    );
     expect(home).toContain(
       '<figure><img src="/assets/images/favicon.svg" alt="How data moves"><figcaption>From source to dashboard</figcaption></figure>',
     );
@@ -195,6 +198,18 @@ describe("a template page naming a layout that does not exist", () => {
     expect(site.code).toBe(1);
     expect(site.output).toMatch(
       /docs\/contact\.njk:3 {2}error {2}"layout": "contact-page" is not a layout; use one of: collection, error, page/,
+    );
+  }, 60_000);
+});
+
+describe("an attribute in { } that would run script", () => {
+  it("is an error at its line, and is not in the page", () => {
+    const site = xgovukSite("{}", {
+      "index.md": "---\ntitle: Home\nlayout: page\n---\nClick here. { onclick=alert(1) }\n",
+    });
+    expect(site.code).toBe(1);
+    expect(site.output).toMatch(
+      /docs\/index\.md:5 {2}error {2}the attribute onclick= in \{ \} would run script; it is left out/,
     );
   }, 60_000);
 });
