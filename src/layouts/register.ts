@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { RenderComponent } from "../markdown/components.js";
+import { sideNavigationRenderer } from "./side-navigation.js";
 import { componentRenderer, createNunjucks } from "./nunjucks.js";
 import type { BuildContext } from "../context.js";
 
@@ -65,6 +66,9 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
 
   const renderComponent = componentRenderer(nunjucks);
   config.addNunjucksGlobal("component", renderComponent);
+  const sideNavigation = sideNavigationRenderer(renderComponent);
+  config.on("eleventy.before", () => sideNavigation.clear());
+  config.addNunjucksGlobal("sideNavigation", sideNavigation.render);
   // Site-wide furniture (footer, service navigation) is the same on every page of a section:
   // render each variant once per build, not once per page.
   const furniture = new Map<string, string>();
