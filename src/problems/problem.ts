@@ -20,6 +20,8 @@ export class SiteBuildError extends Error {
   readonly problems: Problem[];
   /** Whether the JSON report and annotations were already written for these problems. */
   published = false;
+  /** Eleventy's own command prints the problems, not a stack trace: they are the site's. */
+  readonly skipOriginalStack = true;
   constructor(problems: Problem[]) {
     super(problems.map(formatProblem).join("\n"));
     this.name = "SiteBuildError";
