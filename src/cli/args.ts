@@ -66,3 +66,17 @@ function onOff(name: string, value: string | undefined): boolean | undefined {
 }
 
 export class UsageError extends Error {}
+
+/**
+ * A command's arguments, read by `read`; a mistake in them (an unknown option, a bad value) is
+ * printed with the command's usage line instead of a stack trace, and gives undefined: the
+ * command then exits with 2.
+ */
+export function argsOrUsage<T>(usage: string, read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    return undefined;
+  }
+}

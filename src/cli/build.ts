@@ -6,7 +6,7 @@ import { stripVTControlCharacters } from "node:util";
 import net from "node:net";
 import path from "node:path";
 import { Eleventy, type UserConfig } from "@11ty/eleventy";
-import { BUILD_USAGE, parseBuildArgs, type BuildArgs } from "./args.js";
+import { argsOrUsage, BUILD_USAGE, parseBuildArgs, type BuildArgs } from "./args.js";
 import { describeFailure } from "../problems/format.js";
 import { siteBuildErrorOf } from "../problems/template-error.js";
 import { publishProblems } from "../problems/register.js";
@@ -201,13 +201,8 @@ function browserProblems(failure: unknown): { file: string; line?: number; messa
 }
 
 async function main(): Promise<void> {
-  let args: BuildArgs;
-  try {
-    args = parseBuildArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${BUILD_USAGE}`);
-    process.exit(2);
-  }
+  const args = argsOrUsage(BUILD_USAGE, () => parseBuildArgs(process.argv.slice(2)));
+  if (!args) process.exit(2);
   try {
     if (args.serve) {
       listenOnLocalhostOnly();

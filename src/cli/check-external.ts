@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "./build.js";
-import { parseBuildArgs } from "./args.js";
+import { argsOrUsage, parseBuildArgs } from "./args.js";
 import { describeFailure, formatProblems } from "../problems/format.js";
 import { githubAnnotations } from "../problems/formats.js";
 import {
@@ -40,10 +40,8 @@ function numberArg(name: string, value: string, min: number, max: number, whole 
 }
 
 async function main(): Promise<number> {
-  let values;
-  let settings;
-  try {
-    ({ values } = parseArgs({
+  const args = argsOrUsage(USAGE, () => {
+    const { values } = parseArgs({
       options: {
         input: { type: "string", default: "content" },
         "ignore-file": { type: "string", default: path.join(projectRoot, "external-links.ignore") },
@@ -54,18 +52,18 @@ async function main(): Promise<number> {
         "budget-seconds": { type: "string", default: String(DEFAULT_OPTIONS.budgetMs / 1000) },
         "allow-internal": { type: "boolean", default: false },
       },
-    }));
-    settings = {
+    });
+    const settings = {
       cacheHours: numberArg("cache-hours", values["cache-hours"], 0, 24 * 365),
       concurrency: numberArg("concurrency", values.concurrency, 1, 64, true),
       timeoutMs: numberArg("timeout-seconds", values["timeout-seconds"], 1, 300) * 1000,
       retries: numberArg("retries", values.retries, 0, 10, true),
       budgetMs: numberArg("budget-seconds", values["budget-seconds"], 1, 24 * 3600) * 1000,
     };
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+    return { values, settings };
+  });
+  if (!args) return 2;
+  const { values, settings } = args;
 
   const ignoreFile = values["ignore-file"];
   const ignoreDisplay = path.relative(process.cwd(), ignoreFile);

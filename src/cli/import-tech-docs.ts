@@ -14,7 +14,7 @@ import {
 } from "../import/tech-docs.js";
 import { isMain } from "./main.js";
 import { build } from "./build.js";
-import { parseBuildArgs } from "./args.js";
+import { argsOrUsage, parseBuildArgs } from "./args.js";
 import { BASELINE_FILE, baselineYaml } from "../problems/baseline.js";
 import type { Problem } from "../problems/problem.js";
 
@@ -93,22 +93,26 @@ export async function knownProblems(contentRoot: string, into: string): Promise<
   }
 }
 
+const USAGE =
+  "Usage: npm run import:tech-docs -- <path to tech-docs repository> [--into content/<folder>] [--content=DIR] [--force] [--dry-run]";
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      into: { type: "string", default: "content" },
-      content: { type: "string", default: "content" },
-      force: { type: "boolean", default: false },
-      "dry-run": { type: "boolean", default: false },
-    },
+  const args = argsOrUsage(USAGE, () => {
+    const parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        into: { type: "string", default: "content" },
+        content: { type: "string", default: "content" },
+        force: { type: "boolean", default: false },
+        "dry-run": { type: "boolean", default: false },
+      },
+    });
+    if (parsed.positionals.length !== 1)
+      throw new Error("give the path to one tech-docs repository");
+    return parsed;
   });
-  if (positionals.length !== 1) {
-    console.error(
-      "Usage: npm run import:tech-docs -- <path to tech-docs repository> [--into content/<folder>] [--force] [--dry-run]",
-    );
-    return 2;
-  }
+  if (!args) return 2;
+  const { values, positionals } = args;
   try {
     const contentRoot = path.resolve(values.content);
     const into = path.resolve(values.into);

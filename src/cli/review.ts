@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { argsOrUsage } from "./args.js";
 import { readFrontmatter, FRONTMATTER_META, type FrontmatterMeta } from "../frontmatter/parse.js";
 import { pageReview, type PageReview } from "../review/page-review.js";
 import { daysBetween, formatDate } from "../dates/dates.js";
@@ -109,13 +110,8 @@ function readArgs() {
 }
 
 function main(): number {
-  let values: ReturnType<typeof readArgs>;
-  try {
-    values = readArgs();
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const values = argsOrUsage(USAGE, readArgs);
+  if (!values) return 2;
   const today = values.today ?? new Date().toISOString().slice(0, 10);
   const { rows, problems } = reviewRows(values.input, today);
   if (problems.length) {

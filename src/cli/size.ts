@@ -7,11 +7,13 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import { build } from "./build.js";
-import { parseBuildArgs } from "./args.js";
+import { argsOrUsage, parseBuildArgs } from "./args.js";
 import { describeFailure } from "../problems/format.js";
 import { isMain } from "./main.js";
 
 export const BUDGET_KB = 25;
+
+const USAGE = "Usage: npm run size -- [--page=/path/] [--input=DIR]";
 
 export interface SizeRow {
   what: string;
@@ -53,12 +55,16 @@ export function sizeTable(
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      page: { type: "string", default: "/" },
-      input: { type: "string", default: "content" },
-    },
-  });
+  const args = argsOrUsage(USAGE, () =>
+    parseArgs({
+      options: {
+        page: { type: "string", default: "/" },
+        input: { type: "string", default: "content" },
+      },
+    }),
+  );
+  if (!args) return 2;
+  const { values } = args;
   const page = values.page;
   const output = mkdtempSync(path.join(tmpdir(), "site-size-"));
   try {

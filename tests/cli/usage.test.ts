@@ -1,0 +1,25 @@
+// Every command answers a mistake in its arguments with its usage line and exit code 2, never a
+// stack trace (the import and size commands printed Node's parser error with its stack).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../helpers/build.js";
+
+const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
+
+describe("a mistyped option", () => {
+  it.each(["build", "review", "size", "check-external", "import-tech-docs"])(
+    "is answered by %s with its usage line",
+    (command) => {
+      const result = spawnSync(tsx, [`src/cli/${command}.ts`, "--nosuch"], {
+        cwd: projectRoot,
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^Unknown option '--nosuch'/);
+      expect(result.stderr).toMatch(/\nUsage: npm run /);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    },
+    30_000,
+  );
+});
