@@ -2,7 +2,12 @@
 // mistakes and lines instead of stopping) and recorded before anything renders.
 import { existsSync, readFileSync } from "node:fs";
 import type { UserConfig } from "@11ty/eleventy";
-import { frontmatterParser } from "../frontmatter/parse.js";
+import {
+  FRONTMATTER_META,
+  frontmatterParser,
+  readFrontmatter,
+  type FrontmatterMeta,
+} from "../frontmatter/parse.js";
 import { hasSettingsFile } from "../settings/load.js";
 import type { Settings } from "../settings/schema.js";
 import type { PageRegistry } from "./registry.js";
@@ -40,13 +45,12 @@ export function registerPages(
     ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
       for (const [inputPath, urls] of Object.entries(inputPathToUrl)) {
         if (urls.length > 0 || !existsSync(inputPath)) continue; // (the engine's own pages)
-        const lines = readFileSync(inputPath, "utf8").split("\n");
-        const line = lines.findIndex((l) => /^pagination\s*:/.test(l)) + 1;
-        const data = lines
-          .slice(line)
-          .find((l) => /^\s+data\s*:/.test(l))
-          ?.split(":")[1]
-          ?.trim();
+        const frontmatter = readFrontmatter(readFileSync(inputPath, "utf8")) ?? {};
+        const line = (frontmatter[FRONTMATTER_META] as FrontmatterMeta | undefined)?.lineOf(
+          "pagination",
+        );
+        const over = (frontmatter.pagination as { data?: unknown } | undefined)?.data;
+        const data = typeof over === "string" ? over : undefined;
         registry.problems.add({
           file: registry.displayPath(inputPath),
           ...(line ? { line } : {}),
