@@ -82,7 +82,7 @@ export function registerXGovukTemplates(
     const base = tags.permalink ?? "/tags/";
     const tagTitle = tags.tagTitle ?? "Posts tagged ‘{{ tag }}’";
     const slugify = config.getFilter("slugify") as (text: string) => string;
-    page("tags", { layout: "tags", title: tags.title ?? "Tags", permalink: base });
+    page("tags", { layout: "tags", title: tags.title ?? "Tags", permalink: base, tagsBase: base });
     page("tag", {
       layout: "tag",
       pagination: { data: "collections.tags", size: 1, alias: "tag" },

@@ -36,7 +36,7 @@ describe("an x-govuk site's templates option", () => {
   let site: ReturnType<typeof xgovukSite>;
   beforeAll(() => {
     site = xgovukSite(
-      `{ header: { productName: "Team blog" }, url: "https://blog.example.gov.uk", templates: { tags: true, searchIndex: true, feed: { title: "Team blog posts", collection: "posts" } }, markdown: { headingPermalinks: true, breaks: false }, titleSuffix: "Team blog", scripts: ["https://cdn.example.gov.uk/extra.js"], opengraphImageUrl: "https://blog.example.gov.uk/card.png" }`,
+      `{ header: { productName: "Team blog" }, url: "https://blog.example.gov.uk", templates: { tags: { permalink: "/topics/" }, searchIndex: true, feed: { title: "Team blog posts", collection: "posts" } }, markdown: { headingPermalinks: true, breaks: false }, titleSuffix: "Team blog", scripts: ["https://cdn.example.gov.uk/extra.js"], opengraphImageUrl: "https://blog.example.gov.uk/card.png" }`,
       {
         "index.md": "---\ntitle: Home\nlayout: page\n---\nWelcome.\n",
         "humans.txt.njk":
@@ -69,7 +69,7 @@ describe("an x-govuk site's templates option", () => {
     expect(home).toContain(
       '<meta property="og:image" content="https://blog.example.gov.uk/card.png">',
     );
-    expect(site.read("tags/index.html")).toContain("<title>Tags - Team blog</title>");
+    expect(site.read("topics/index.html")).toContain("<title>Tags - Team blog</title>");
   });
 
   it("writes a file that is not a web page as it renders, without the page layout", () => {
@@ -81,10 +81,11 @@ describe("an x-govuk site's templates option", () => {
   });
 
   it("adds a page per tag and a page of tags", () => {
-    const tags = site.read("tags/index.html");
-    expect(tags).toContain('href="/tags/data/"');
-    expect(tags).toContain('href="/tags/posts/"');
-    const data = site.read("tags/data/index.html");
+    // At the address the site gave them (templates.tags.permalink), links included.
+    const tags = site.read("topics/index.html");
+    expect(tags).toContain('href="/topics/data/"');
+    expect(tags).toContain('href="/topics/posts/"');
+    const data = site.read("topics/data/index.html");
     expect(data).toContain("Posts tagged ‘data’");
     expect(data).toContain('href="/posts/first/"');
     expect(data).not.toContain('href="/posts/second/"');
