@@ -29,6 +29,10 @@ export default function (config) {
   return { ...result, read };
 }
 
+/** A home page with the x-govuk page layout and these Markdown lines. */
+const homePage = (...lines: string[]) =>
+  `---\ntitle: Home\nlayout: page\n---\n${lines.join("\n")}\n`;
+
 const post = (title: string, date: string, tags: string) =>
   `---\ntitle: ${title}\nlayout: post\ndate: ${date}\ntags: [${tags}]\n---\nAbout ${title}.\n`;
 
@@ -38,7 +42,7 @@ describe("an x-govuk site's templates option", () => {
     site = xgovukSite(
       `{ header: { productName: "Team blog" }, url: "https://blog.example.gov.uk", templates: { tags: { permalink: "/topics/" }, searchIndex: true, feed: { title: "Team blog posts", collection: "posts" } }, markdown: { headingPermalinks: true, breaks: false }, titleSuffix: "Team blog", scripts: ["https://cdn.example.gov.uk/extra.js"], opengraphImageUrl: "https://blog.example.gov.uk/card.png" }`,
       {
-        "index.md": "---\ntitle: Home\nlayout: page\n---\nWelcome.\n",
+        "index.md": homePage("Welcome."),
         "humans.txt.njk":
           "---\npermalink: /humans.txt\n---\nPosts: {{ collections.posts | length }}\n",
         "posts/first.md": post("First post", "2026-01-05", "posts, data"),
@@ -103,7 +107,7 @@ describe("an x-govuk site's templates option", () => {
 
   it("has x-govuk's feed collection: its posts, newest first", () => {
     const site2 = xgovukSite("{ templates: { feed: true } }", {
-      "index.md": "---\ntitle: Home\nlayout: page\n---\nWelcome.\n",
+      "index.md": homePage("Welcome."),
       "posts/first.md": post("First post", "2026-01-05", "posts"),
       "posts/second.md": post("Second post", "2026-02-10", "posts"),
     });
@@ -117,8 +121,12 @@ describe("an x-govuk site's templates option", () => {
 describe("an x-govuk site's Markdown", () => {
   it("is x-govuk's dialect: line breaks, typographic quotes, abbreviations, marks", () => {
     const site = xgovukSite("{}", {
-      "index.md":
-        '---\ntitle: Home\nlayout: page\n---\nLine one\nline "two" -- ==marked==, H~2~O, x^2^, ++new++ and HTML.\n\n*[HTML]: Hypertext Markup Language\n',
+      "index.md": homePage(
+        "Line one",
+        'line "two" -- ==marked==, H~2~O, x^2^, ++new++ and HTML.',
+        "",
+        "*[HTML]: Hypertext Markup Language",
+      ),
     });
     expect(site.code, site.output).toBe(0);
     const home = site.read("index.html");
@@ -130,11 +138,7 @@ describe("an x-govuk site's Markdown", () => {
 
   it("has x-govuk's attributes (ids and classes only), figures and titled alerts", () => {
     const site = xgovukSite("{}", {
-      "index.md": [
-        "---",
-        "title: Home",
-        "layout: page",
-        "---",
+      "index.md": homePage(
         // `{ #id }`, not `{#id}`: on Nunjucks sites `{#` opens a comment, as in x-govuk.
         "## Data flows { #flows .app-wide }",
         "",
@@ -144,8 +148,7 @@ describe("an x-govuk site's Markdown", () => {
         "",
         "> [!TIP] Before you start",
         "> Read the [flows](#flows).",
-        "",
-      ].join("\n"),
+      ),
     });
     expect(site.code, site.output).toBe(0);
     const home = site.read("index.html");
@@ -169,17 +172,12 @@ describe("x-govuk's filters, in a page's Nunjucks", () => {
     const site = xgovukSite("{}", {
       "posts/first.md": post("First post", "2026-01-05", "posts"),
       "posts/second.md": post("Second post", "2026-02-10", "posts, data"),
-      "index.md": [
-        "---",
-        "title: Home",
-        "layout: page",
-        "---",
+      "index.md": homePage(
         "Luxon: {{ '2026-03-16' | date('d LLLL y') }}.",
         "GOV.UK: {{ '2026-03-16' | govukDate }}.",
         "Tagged data: {% for item in collections.posts | includes('data.tags', 'data') %}{{ item.data.title }}{% endfor %}.",
         "First: {% for item in collections.posts | sliceFromCollection(1) %}{{ item.data.title }}{% endfor %}.",
-        "",
-      ].join("\n"),
+      ),
     });
     expect(site.code, site.output).toBe(0);
     const home = site.read("index.html");
@@ -193,7 +191,7 @@ describe("x-govuk's filters, in a page's Nunjucks", () => {
 describe("a template page naming a layout that does not exist", () => {
   it("is an error at its file and line, as in Markdown", () => {
     const site = xgovukSite("{}", {
-      "index.md": "---\ntitle: Home\nlayout: page\n---\nWelcome.\n",
+      "index.md": homePage("Welcome."),
       "contact.njk": "---\ntitle: Contact\nlayout: contact-page\n---\n<p>Write to us.</p>\n",
     });
     expect(site.code).toBe(1);
@@ -206,7 +204,7 @@ describe("a template page naming a layout that does not exist", () => {
 describe("an attribute in { } that would run script", () => {
   it("is an error at its line, and is not in the page", () => {
     const site = xgovukSite("{}", {
-      "index.md": "---\ntitle: Home\nlayout: page\n---\nClick here. { onclick=alert(1) }\n",
+      "index.md": homePage("Click here. { onclick=alert(1) }"),
     });
     expect(site.code).toBe(1);
     expect(site.output).toMatch(
