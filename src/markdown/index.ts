@@ -45,19 +45,21 @@ export interface MarkdownDialect {
 export function createMarkdown(options: MarkdownOptions): MarkdownIt {
   const { breaks = false, typographer = false, extras = false } = options.dialect ?? {};
   const md = new MarkdownItImpl({ html: true, linkify: false, typographer, breaks });
+  // Where raw HTML and attributes are checked against the content HTML policy.
+  const policed = { ...options.links, policy: options.htmlPolicy };
   md.use(footnote).use(deflist);
   if (extras) {
     md.use(abbr).use(ins).use(mark).use(sub).use(sup).use(figures, { figcaption: "title" });
     // Ids and classes only: an attribute such as onclick= would run script.
     const allowed = ["id", "class"];
     md.use(attrs, { allowedAttributes: allowed });
-    attributePolicy(md, { ...options.links, policy: options.htmlPolicy }, allowed);
+    attributePolicy(md, policed, allowed);
   }
   footnotes(md);
   codeBlocks(md);
   headings(md, options.headingIds);
   links(md, options.links);
-  rawHtml(md, { ...options.links, policy: options.htmlPolicy });
+  rawHtml(md, policed);
   contents(md);
   tables(md);
   typography(md);
