@@ -18,7 +18,8 @@ import { fileURLToPath } from "node:url";
 import { writeCorpus } from "./corpus.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
+/** As the package.json scripts run the engine's TypeScript: Node itself, with tsx's loader. */
+const engine = (script: string, args: string[]) => ["--import", "tsx", script, ...args];
 
 export interface Run {
   seconds: number;
@@ -82,7 +83,10 @@ const bare = (input: string, output: string) =>
   run("node", [path.join(root, "src/bench/bare-build.mjs"), input, output]);
 /** What `npm run build` runs (without npm's own start-up). */
 const full = (input: string, output: string, flags: string[] = []) =>
-  run(tsx, ["src/cli/build.ts", `--input=${input}`, `--output=${output}`, "--quiet", ...flags]);
+  run(
+    "node",
+    engine("src/cli/build.ts", [`--input=${input}`, `--output=${output}`, "--quiet", ...flags]),
+  );
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -170,15 +174,14 @@ export async function incrementalRebuild(
   if (!existsSync(path.join(input, "index.md"))) writeCorpus(input, pages);
   const port = String(20000 + Math.floor(Math.random() * 20000));
   const child = spawn(
-    tsx,
-    [
-      "src/cli/build.ts",
+    "node",
+    engine("src/cli/build.ts", [
       "--serve",
       "--incremental",
       `--input=${input}`,
       `--output=${path.join(workDir, "out-serve")}`,
       `--port=${port}`,
-    ],
+    ]),
     { cwd: root },
   );
   let output = "";

@@ -1,5 +1,5 @@
 // Runs before `npm start` and `npm run build` with nothing but Node: when the tools are not
-// installed yet, say what to do instead of npm's "sh: tsx: not found".
+// installed yet, say what to do instead of Node's "Cannot find package 'tsx'".
 const { existsSync } = require("node:fs");
 const path = require("node:path");
 
