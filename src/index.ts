@@ -13,6 +13,7 @@ export type { XGovukOptions } from "./xgovuk/options.js";
 export { setRunOptions } from "./options.js";
 /** For a preview command: whether saving these files changes pages other than themselves. */
 export { changesOtherPages } from "./preview/register.js";
+export { searchIndexWanted } from "./search/register.js";
 
 export function docsPlugin(config: UserConfig, options: DocsPluginOptions = {}): void {
   installEngine(config, options);

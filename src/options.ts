@@ -33,6 +33,11 @@ export const optionsSchema = z.strictObject({
    * and layouts folders are always trusted. Protect them with CODEOWNERS.
    */
   trustedContent: z.array(z.string().min(1)).default([]),
+  /**
+   * Leave the search index to the caller (`npm run build` writes it once the build's process
+   * has ended, so the two never hold memory at once); `searchIndexWanted` says if one is due.
+   */
+  searchIndexByCaller: z.boolean().default(false),
   /** Show the last build's problems on every page in the browser (`npm start` sets it). */
   preview: z.boolean().default(false),
   /** Extra stylesheets every page links to after the engine's own (site paths or URLs). */

@@ -16,6 +16,8 @@ export interface BuildArgs {
   /** Only when given: otherwise the site config's own option (or the default) applies. */
   search?: boolean;
   checks?: boolean;
+  /** Internal: run as the worker process of a build (see build.ts). */
+  worker: boolean;
 }
 
 export const BUILD_USAGE =
@@ -36,6 +38,7 @@ export function parseBuildArgs(argv: string[]): BuildArgs {
       report: { type: "string" },
       search: { type: "string" },
       checks: { type: "string" },
+      worker: { type: "boolean", default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -56,7 +59,32 @@ export function parseBuildArgs(argv: string[]): BuildArgs {
     report: values.report,
     search: onOff("search", values.search),
     checks: onOff("checks", values.checks),
+    worker: values.worker,
   };
+}
+
+/** Where this run's problems go besides the terminal: --report, and GitHub annotations in CI. */
+export function runReportOptions(args: BuildArgs): { report?: string; githubAnnotations: boolean } {
+  return {
+    githubAnnotations: process.env.GITHUB_ACTIONS === "true",
+    ...(args.report ? { report: args.report === "json" ? "stdout" : args.report } : {}),
+  };
+}
+
+/** The arguments that give `args` again (the build passes them on to its worker). */
+export function buildArgv(args: BuildArgs): string[] {
+  const onOff = (name: string, value: boolean | undefined) =>
+    value === undefined ? [] : [`--${name}=${value ? "on" : "off"}`];
+  return [
+    `--input=${args.input}`,
+    `--output=${args.output}`,
+    ...(args.config ? [`--config=${args.config}`] : []),
+    ...(args.pathPrefix ? [`--pathprefix=${args.pathPrefix}`] : []),
+    ...(args.quiet ? ["--quiet"] : []),
+    ...(args.report ? [`--report=${args.report}`] : []),
+    ...onOff("search", args.search),
+    ...onOff("checks", args.checks),
+  ];
 }
 
 function onOff(name: string, value: string | undefined): boolean | undefined {

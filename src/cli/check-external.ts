@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "./build.js";
+import { build } from "./eleventy.js";
 import { argsOrUsage, parseBuildArgs } from "./args.js";
 import { describeFailure, formatProblems } from "../problems/format.js";
 import { githubAnnotations } from "../problems/formats.js";

@@ -13,7 +13,7 @@ import {
   type ImportReport,
 } from "../import/tech-docs.js";
 import { isMain } from "./main.js";
-import { build } from "./build.js";
+import { build } from "./eleventy.js";
 import { argsOrUsage, parseBuildArgs } from "./args.js";
 import { BASELINE_FILE, baselineYaml } from "../problems/baseline.js";
 import type { Problem } from "../problems/problem.js";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
-import { build } from "./build.js";
+import { build } from "./eleventy.js";
 import { argsOrUsage, parseBuildArgs } from "./args.js";
 import { describeFailure } from "../problems/format.js";
 import { isMain } from "./main.js";

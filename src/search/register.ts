@@ -10,6 +10,13 @@ export const SEARCH_URL = "/search/";
 const byTitle = new Intl.Collator("en", { sensitivity: "base" });
 export const SITE_INDEX_URL = "/site-index/";
 
+const wantIndex = new WeakSet<UserConfig>();
+
+/** Whether a build with `searchIndexByCaller` left a search index for its caller to write. */
+export function searchIndexWanted(config: UserConfig): boolean {
+  return wantIndex.has(config);
+}
+
 export function registerSearch(config: UserConfig, ctx: BuildContext): void {
   config.addTemplate("engine-search.njk", "", {
     title: "Search",
@@ -31,6 +38,10 @@ export function registerSearch(config: UserConfig, ctx: BuildContext): void {
   );
 
   if (!ctx.options.search) return;
+  if (ctx.options.searchIndexByCaller) {
+    wantIndex.add(config);
+    return;
+  }
   config.on(
     "eleventy.after",
     async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {

@@ -10,6 +10,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -250,6 +251,35 @@ describe("the output folder", () => {
     expect(failed.code).toBe(1);
     expect(readFileSync(path.join(output, "old/index.html"), "utf8")).toContain("Old.");
     expect(readdirSync(parent)).toEqual(["_site"]); // no half-built folder or lock left
+  });
+
+  it("is left as it was when the build is stopped part way", async () => {
+    const content = site(
+      Object.fromEntries(
+        Array.from({ length: 150 }, (_, i) => [`page-${i}.md`, page(`Text ${i}.`)]),
+      ),
+    );
+    const parent = mkdtempSync(path.join(tmpdir(), "hostile-output-"));
+    const output = path.join(parent, "_site");
+    expect((await runBuild(content, [`--output=${output}`])).code).toBe(0);
+    writeFileSync(path.join(content, "page-0.md"), page("Changed."));
+
+    const build = spawn(
+      path.join(projectRoot, "node_modules/.bin/tsx"),
+      ["src/cli/build.ts", `--input=${content}`, `--output=${output}`, "--quiet"],
+      { cwd: projectRoot, stdio: "ignore" },
+    );
+    // Stopped once the new site has a folder, long before 150 pages are built.
+    while (!readdirSync(parent).some((entry) => entry.startsWith("._site.building-")))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    build.kill("SIGTERM");
+    const code = await new Promise((resolve) =>
+      build.on("exit", (c, signal) => resolve(c ?? signal)),
+    );
+
+    expect(code).not.toBe(0);
+    expect(readdirSync(parent)).toEqual(["_site"]);
+    expect(readFileSync(path.join(output, "page-0/index.html"), "utf8")).toContain("Text 0.");
   });
 
   it("is not written by two builds at once", async () => {

@@ -1,10 +1,10 @@
 // Site search: the index the build writes, and what a reader gets in a real browser.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { writeCorpus } from "../../src/bench/corpus.js";
 import path from "node:path";
-import { fixture, projectRoot } from "../helpers/build.js";
+import { fixture, projectRoot, runBuild } from "../helpers/build.js";
 import { openSite, type LiveSite } from "../helpers/site.js";
 
 describe("search on the real site", () => {
@@ -149,6 +149,24 @@ describe("pages that opt out of search", () => {
     expect(await statusFor("quokka")).toBe("1 result for “quokka”");
     expect(await statusFor("zanzibarite")).toBe("No results for “zanzibarite”");
     await page.close();
+  });
+});
+
+describe("a site whose config turns search off", () => {
+  it("gets no index, and no message about one", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "search-off-"));
+    writeCorpus(path.join(dir, "content"), 3);
+    const config = path.join(dir, "eleventy.config.mjs");
+    writeFileSync(
+      config,
+      `import { docsPlugin } from ${JSON.stringify(path.join(projectRoot, "src/index.js"))};\n` +
+        `export default (c) => { c.addPlugin(docsPlugin, { search: false }); };\n`,
+    );
+    const result = await runBuild(path.join(dir, "content"), [`--config=${config}`]);
+    expect(result.code).toBe(0);
+    expect(result.exists("/section-1/")).toBe(true);
+    expect(existsSync(path.join(result.output, "pagefind"))).toBe(false);
+    expect(result.stdout).not.toContain("Search index");
   });
 });
 

@@ -1,0 +1,223 @@
+// The commands' side of Eleventy: one run of it over a site whose config adds the engine's
+// plugin, as a build, as the preview server, or as the worker process `npm run build` starts.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { stripVTControlCharacters } from "node:util";
+import net from "node:net";
+import path from "node:path";
+import { Eleventy, type UserConfig } from "@11ty/eleventy";
+import { runReportOptions, type BuildArgs } from "./args.js";
+import { describeFailure } from "../problems/format.js";
+import { siteBuildErrorOf } from "../problems/template-error.js";
+import {
+  changesOtherPages,
+  searchIndexWanted,
+  setRunOptions,
+  type DocsPluginOptions,
+} from "../index.js";
+import { replaceWhole } from "./output.js";
+
+const CONFIG_NAMES = [
+  "eleventy.config.js",
+  "eleventy.config.mjs",
+  "eleventy.config.cjs",
+  "eleventy.config.ts",
+];
+
+/** The site's config: --config, else the first eleventy.config.* in the current folder. */
+export function findConfig(args: Pick<BuildArgs, "config">): string | undefined {
+  if (args.config) return path.resolve(args.config);
+  return CONFIG_NAMES.map((name) => path.resolve(name)).find((file) => existsSync(file));
+}
+
+/** The config object each Eleventy run gave the site's config and its plugins. */
+const userConfigs = new WeakMap<Eleventy, UserConfig>();
+
+/** `extra` adds run options for other commands (check:external asks for the link list). */
+export function createEleventy(args: BuildArgs, extra: DocsPluginOptions = {}): Eleventy {
+  const env = process.env;
+  const eleventy = new Eleventy(args.input, args.output, {
+    configPath: findConfig(args),
+    quietMode: args.quiet,
+    runMode: args.serve ? "serve" : "build",
+    ...(args.pathPrefix ? { pathPrefix: args.pathPrefix } : {}),
+    config: (config: UserConfig) => {
+      userConfigs.set(eleventy, config);
+      setRunOptions(config, {
+        ...(args.search === undefined ? {} : { search: args.search }),
+        ...(args.checks === undefined ? {} : { checks: args.checks }),
+        ...runReportOptions(args),
+        ...(env.SITE_TODAY ? { today: env.SITE_TODAY } : {}),
+        ...(args.serve ? { preview: true } : {}),
+        ...extra,
+      });
+    },
+  });
+  // Eleventy prints failures with library stack traces. A build rethrows them and main()
+  // reports them; in watch mode nothing is rethrown, so report them here instead.
+  const internals = eleventy as unknown as {
+    errorHandler: { error: (e: unknown) => void };
+    logger: { overrideLogger(logger: unknown): void };
+  };
+  internals.errorHandler.error = args.serve
+    ? (e) => console.error(describeFailure(e))
+    : () => undefined;
+  // JSON on standard output must not be mixed with Eleventy's own messages.
+  if (args.report === "json") internals.logger.overrideLogger({ log() {}, warn() {}, error() {} });
+  hideTimingHints();
+  return eleventy;
+}
+
+/**
+ * Eleventy prints timing hints ("[11ty] Benchmark 90ms 19% … renderOnce") through a logger of
+ * its own. They depend on how busy the machine is and are for engine developers (`npm run
+ * bench` measures properly), not for people editing content, so the commands leave them out.
+ */
+function hideTimingHints(): void {
+  const warn = console.warn;
+  if ((warn as { timingHintsHidden?: boolean }).timingHintsHidden) return;
+  const filtered = (...args: unknown[]) => {
+    const text = typeof args[0] === "string" ? stripVTControlCharacters(args[0]) : "";
+    if (/\[11ty\]\s+Benchmark\s/.test(text)) return;
+    warn(...args);
+  };
+  console.warn = Object.assign(filtered, { timingHintsHidden: true });
+}
+
+/** Builds into a new folder that replaces the output folder only if the build succeeds. */
+export async function build(args: BuildArgs, extra?: DocsPluginOptions): Promise<void> {
+  await replaceWhole(args.output, args.input, async (output) => {
+    await createEleventy({ ...args, output }, extra).write();
+  });
+}
+
+/**
+ * The worker process `npm run build` starts (see build.ts): builds the site into the folder it
+ * is given, and tells the command whether the site wants a search index, which the command
+ * writes once this process has ended and its memory is free.
+ */
+export async function buildAsWorker(args: BuildArgs): Promise<void> {
+  const eleventy = createEleventy(args, { searchIndexByCaller: true });
+  await eleventy.write();
+  const message = { searchIndex: searchIndexWanted(userConfigs.get(eleventy)!) };
+  await new Promise<void>((resolve) => {
+    if (!process.send) return resolve();
+    process.send(message, () => {
+      process.disconnect();
+      resolve();
+    });
+  });
+}
+
+/** `npm start`: the preview server, rebuilding on every change. */
+export async function serve(args: BuildArgs): Promise<void> {
+  listenOnLocalhostOnly();
+  const eleventy = createEleventy(args);
+  await eleventy.init();
+  servePreview(eleventy, args.output, Boolean(args.incremental));
+  rebuildOnDelete(eleventy, await eleventy.watch());
+  await eleventy.serve(args.port);
+}
+
+/** Eleventy's dev server listens on every interface; a preview belongs on this machine only. */
+function listenOnLocalhostOnly(): void {
+  const listen = net.Server.prototype.listen;
+  net.Server.prototype.listen = function (this: net.Server, ...args: unknown[]) {
+    const [first] = args;
+    if (first && typeof first === "object" && !("host" in first)) {
+      args[0] = { ...first, host: "localhost" };
+    }
+    return listen.apply(this, args as Parameters<typeof listen>);
+  } as typeof listen;
+}
+
+/**
+ * The preview keeps serving whatever goes wrong, and its incremental builds stay correct:
+ * - a build that fails (at start or later) is printed by the error handler set in
+ *   createEleventy, its errors go to /_preview/problems.json for the pages to show, and the
+ *   build that fixes them says so;
+ * - the build after a failed one is whole: after a failure (a bad _data file, say) the pages an
+ *   incremental build skips are half-initialised ("templateRender has not yet initialized");
+ * - so is a build after an edit that changes other pages (a title in their side navigation).
+ */
+function servePreview(eleventy: Eleventy, output: string, incremental: boolean): void {
+  const config = userConfigs.get(eleventy)!;
+  const events = (
+    eleventy as unknown as {
+      config: { events: { on(name: string, fn: (files: string[]) => void): void } };
+    }
+  ).config.events;
+  const file = path.join(output, "_preview", "problems.json");
+  let failedBefore = false;
+  eleventy.setIncrementalBuild(incremental);
+  if (incremental) matchWatchedPathsToTemplates(eleventy);
+  events.on("eleventy.beforeWatch", (files) => {
+    if (incremental && changesOtherPages(config, files)) eleventy.setIncrementalBuild(false);
+  });
+  const write = eleventy.write.bind(eleventy);
+  eleventy.write = async () => {
+    let failure: unknown;
+    let result: Awaited<ReturnType<Eleventy["write"]>> = [[], []];
+    try {
+      result = await write();
+    } catch (error) {
+      failure = error;
+      process.exitCode = 0;
+    }
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(failure ? browserProblems(failure) : []));
+    if (!failure && failedBefore) console.log("Fixed: the build works again.");
+    failedBefore = Boolean(failure);
+    eleventy.setIncrementalBuild(incremental && !failure);
+    return result;
+  };
+}
+
+/** Eleventy's watcher's paths, in the form its templates know them (see below). */
+const asEleventyPath = (file: string) =>
+  path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;
+
+/**
+ * For content outside the current folder, Eleventy's watcher reports a changed file by its
+ * absolute path while its templates know it relative to the current folder, so no template
+ * matches and every edit rebuilds the whole site. The changed path is given in their form.
+ */
+function matchWatchedPathsToTemplates(eleventy: Eleventy): void {
+  type Queue = { addToPendingQueue(changed: string): void };
+  // Eleventy makes a new queue when it starts watching: the change is made to its class.
+  const queue = (eleventy as unknown as { watchManager?: Queue }).watchManager;
+  if (!queue) return;
+  const prototype = Object.getPrototypeOf(queue) as Queue;
+  const add = prototype.addToPendingQueue;
+  prototype.addToPendingQueue = function (this: Queue, changed: string) {
+    add.call(this, asEleventyPath(changed));
+  };
+}
+
+/**
+ * Eleventy forgets a deleted file but does not rebuild, so pages that listed or linked to a
+ * deleted page kept showing it; and outside the current folder it forgot the wrong path, so
+ * the next build failed reading the deleted file.
+ */
+function rebuildOnDelete(eleventy: Eleventy, rebuild: unknown): void {
+  const internals = eleventy as unknown as {
+    watcher: { on(event: string, listener: (file: string) => void): void };
+    fileSystemSearch: { outputs: Record<string, Set<string>> };
+  };
+  internals.watcher.on("unlink", (file) => {
+    // Its file lists hold the relative path, which its own delete does not match.
+    const relative = asEleventyPath(file);
+    for (const files of Object.values(internals.fileSystemSearch.outputs)) {
+      for (const form of [relative, `./${relative}`]) files.delete(form);
+    }
+    void (rebuild as (file: string) => Promise<void>)(file);
+  });
+}
+
+/** A failed build's errors, as the preview's pages show them. */
+function browserProblems(failure: unknown): { file: string; line?: number; message: string }[] {
+  const ours = siteBuildErrorOf(failure);
+  if (!ours) return [{ file: "The build", message: describeFailure(failure) }];
+  return ours.problems
+    .filter((p) => p.severity === "error")
+    .map(({ file, line, message }) => ({ file, line, message }));
+}
