@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { lineOfPath, parseYaml } from "../yaml/yaml.js";
 import type { Settings } from "../settings/schema.js";
-import { checkSiteLinks, type BuiltPage } from "./site-links.js";
+import { checkSiteLinks, indexBuiltPage, type BuiltPage } from "./site-links.js";
 import { SETTINGS_FILE } from "../settings/load.js";
 import type { BuildContext } from "../context.js";
 
@@ -63,9 +63,15 @@ function siteChecks(ctx: BuildContext): (build: AfterBuild) => void {
   return ({ results, directories, incremental }) => {
     const settingsLinks = settingsLinkLines(settingsPath, ctx.settings);
     if (!incremental) built.clear();
+    let whole = true;
     for (const r of results) {
       if (r.url && typeof r.outputPath === "string" && r.outputPath.endsWith(".html")) {
-        built.set(r.url, { inputPath: r.inputPath, url: r.url, content: r.content });
+        built.set(r.url, {
+          inputPath: r.inputPath,
+          url: r.url,
+          index: indexBuiltPage(r.content, whole),
+        });
+        whole = false;
       }
     }
     for (const [url, page] of built) {

@@ -6,10 +6,20 @@ import type { Problem } from "../problems/problem.js";
 import { indexPage, type PageIndex } from "./html-index.js";
 import type { SourceLink } from "./markdown-checks.js";
 
+/** What the checks keep of a built page: its ids and references, not its HTML. */
 export interface BuiltPage {
   inputPath: string;
   url: string;
-  content: string;
+  index: PageIndex;
+}
+
+/**
+ * A page's ids and references. Header, footer and phase banner are the same furniture on every
+ * page: one page of each build is read `whole`, the others only for <main>. Breadcrumbs come
+ * from the navigation tree.
+ */
+export function indexBuiltPage(html: string, whole: boolean): PageIndex {
+  return indexPage(whole ? html : mainOf(html));
 }
 
 export interface SiteLinkContext {
@@ -38,18 +48,12 @@ export function checkSiteLinks(
     if (fromMarkdown || !reported.has(key)) problems.push(problem);
     reported.add(key);
   };
-  const byUrl = new Map<string, PageIndex>();
-  // Header, footer and phase banner are the same furniture on every page: read them once (on
-  // the first page) and only <main> elsewhere. Breadcrumbs come from the navigation tree.
-  const indexed = pages.map((page, i) => {
-    const index = indexPage(i === 0 ? page.content : mainOf(page.content));
-    byUrl.set(page.url, index);
-    return { page, index };
-  });
+  const byUrl = new Map(pages.map((page) => [page.url, page.index]));
   const fileExists = memo((sitePath: string) => existsSync(path.join(ctx.outputDir, sitePath)));
   const origin = "http://site.invalid";
 
-  for (const { page, index } of indexed) {
+  for (const page of pages) {
+    const { index } = page;
     const file = ctx.displayPath(page.inputPath);
     for (const id of index.duplicateIds) {
       problems.push({

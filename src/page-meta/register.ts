@@ -26,8 +26,11 @@ export interface PageMeta {
 
 export function registerPageMeta(config: UserConfig, ctx: BuildContext): void {
   let history = new LastUpdated(ctx.inputDir);
-  config.on("eleventy.before", () => {
-    history = new LastUpdated(ctx.inputDir); // git history is read again for each build
+  // The git history is read again for each whole build. The preview's rebuild after an edit
+  // keeps it: an edit is not a commit, so reading it again (two git commands, longer the longer
+  // the history) would find the same dates.
+  config.on("eleventy.before", ({ incremental }: { incremental?: boolean }) => {
+    if (!incremental) history = new LastUpdated(ctx.inputDir);
   });
 
   config.addNunjucksGlobal(
