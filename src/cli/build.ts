@@ -34,7 +34,12 @@ class WorkerFailed extends Error {
 /** Builds into a new folder that replaces the output folder only if the build succeeds. */
 async function buildSite(args: BuildArgs): Promise<void> {
   await replaceWhole(args.output, args.input, async (output) => {
-    const { code, searchIndex } = await runWorker({ ...args, output });
+    const { code, signal, searchIndex } = await runWorker({ ...args, output });
+    // Killed from outside (the system, out of memory), the worker could not say why.
+    if (signal)
+      throw new Error(
+        `the build's process was stopped by ${signal}${signal === "SIGKILL" ? ", perhaps because the machine ran out of memory" : ""}`,
+      );
     if (code !== 0) throw new WorkerFailed(code);
     if (!searchIndex) return;
     const summary = await writeSearchIndex(output, path.join(output, "pagefind"));
@@ -44,7 +49,9 @@ async function buildSite(args: BuildArgs): Promise<void> {
 }
 
 /** This command again, as the worker: same Node options (tsx's loader, if any), same site. */
-function runWorker(args: BuildArgs): Promise<{ code: number; searchIndex: boolean }> {
+function runWorker(
+  args: BuildArgs,
+): Promise<{ code: number; signal?: NodeJS.Signals; searchIndex: boolean }> {
   return new Promise((resolve, reject) => {
     const worker = spawn(
       process.execPath,
@@ -56,12 +63,16 @@ function runWorker(args: BuildArgs): Promise<{ code: number; searchIndex: boolea
       searchIndex = message.searchIndex === true;
     });
     // Stopping the command stops its build, and the half-built folder is removed.
-    const stop = (signal: NodeJS.Signals) => worker.kill(signal);
+    let stopped = false;
+    const stop = (signal: NodeJS.Signals) => {
+      stopped = true;
+      worker.kill(signal);
+    };
     process.once("SIGINT", stop).once("SIGTERM", stop);
     worker.on("error", reject);
-    worker.on("exit", (code) => {
+    worker.on("exit", (code, signal) => {
       process.off("SIGINT", stop).off("SIGTERM", stop);
-      resolve({ code: code ?? 1, searchIndex });
+      resolve({ code: code ?? 1, searchIndex, ...(signal && !stopped ? { signal } : {}) });
     });
   });
 }

@@ -282,6 +282,39 @@ describe("the output folder", () => {
     expect(readFileSync(path.join(output, "page-0/index.html"), "utf8")).toContain("Text 0.");
   });
 
+  it("is left as it was, and the build says why, when the system kills the build", async () => {
+    const content = site(
+      Object.fromEntries(
+        Array.from({ length: 150 }, (_, i) => [`page-${i}.md`, page(`Text ${i}.`)]),
+      ),
+    );
+    const parent = mkdtempSync(path.join(tmpdir(), "hostile-output-"));
+    const output = path.join(parent, "_site");
+    const building = runBuild(content, [`--output=${output}`]);
+    // The process that runs Eleventy (as the kernel's out-of-memory killer would pick it).
+    const worker = async (): Promise<number> => {
+      for (;;) {
+        for (const pid of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+          try {
+            const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+            if (args.includes("--worker") && args.includes(`--input=${content}`))
+              return Number(pid);
+          } catch {
+            // gone while being read
+          }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    process.kill(await worker(), "SIGKILL");
+    const result = await building;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "the build's process was stopped by SIGKILL, perhaps because the machine ran out of memory",
+    );
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
   it("is not written by two builds at once", async () => {
     const content = site({});
     const output = path.join(mkdtempSync(path.join(tmpdir(), "hostile-output-")), "_site");
