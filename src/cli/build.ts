@@ -6,7 +6,7 @@
 // ended, so the build's memory and Pagefind's are never held at once (at 4,000 pages, about a
 // third less at the peak). This process stays small: it never loads Eleventy or the engine.
 // The preview runs in one process, as it rebuilds only what an edit changes.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -31,49 +31,73 @@ class WorkerFailed extends Error {
   }
 }
 
-/** Builds into a new folder that replaces the output folder only if the build succeeds. */
+/**
+ * Builds into a new folder that replaces the output folder only if the build succeeds. Stopping
+ * the command (Ctrl-C, or a CI job cancelled) stops its worker, removes the half-built folder
+ * and leaves the output as it was.
+ */
 async function buildSite(args: BuildArgs): Promise<void> {
-  await replaceWhole(args.output, args.input, async (output) => {
-    const { code, signal, searchIndex } = await runWorker({ ...args, output });
-    // Killed from outside (the system, out of memory), the worker could not say why.
-    if (signal)
-      throw new Error(
-        `the build's process was stopped by ${signal}${signal === "SIGKILL" ? ", perhaps because the machine ran out of memory" : ""}`,
-      );
-    if (code !== 0) throw new WorkerFailed(code);
-    if (!searchIndex) return;
-    const summary = await writeSearchIndex(output, path.join(output, "pagefind"));
-    if (args.report !== "json")
-      console.log(`Search index: ${summary.pages} pages in ${summary.seconds.toFixed(2)} s`);
-  });
+  const stop = new Stop();
+  try {
+    await replaceWhole(args.output, args.input, async (output) => {
+      const { code, signal, searchIndex } = await runWorker({ ...args, output }, stop);
+      if (stop.signal) throw new WorkerFailed(1);
+      // Killed from outside (the system, out of memory), the worker could not say why.
+      if (signal)
+        throw new Error(
+          `the build's process was stopped by ${signal}${signal === "SIGKILL" ? ", perhaps because the machine ran out of memory" : ""}`,
+        );
+      if (code !== 0) throw new WorkerFailed(code);
+      if (!searchIndex) return;
+      const summary = await writeSearchIndex(output, path.join(output, "pagefind"));
+      if (stop.signal) throw new WorkerFailed(1);
+      if (args.report !== "json")
+        console.log(`Search index: ${summary.pages} pages in ${summary.seconds.toFixed(2)} s`);
+    });
+  } finally {
+    stop.dispose();
+  }
+}
+
+/** SIGINT and SIGTERM, from the start of a build: passed on to its worker, if one runs. */
+class Stop {
+  signal?: NodeJS.Signals;
+  worker?: ChildProcess;
+  readonly #handler = (signal: NodeJS.Signals) => {
+    this.signal = signal;
+    this.worker?.kill(signal);
+  };
+
+  constructor() {
+    process.on("SIGINT", this.#handler).on("SIGTERM", this.#handler);
+  }
+
+  dispose(): void {
+    process.off("SIGINT", this.#handler).off("SIGTERM", this.#handler);
+  }
 }
 
 /** This command again, as the worker: same Node options (tsx's loader, if any), same site. */
 function runWorker(
   args: BuildArgs,
+  stop: Stop,
 ): Promise<{ code: number; signal?: NodeJS.Signals; searchIndex: boolean }> {
+  if (stop.signal) return Promise.resolve({ code: 1, searchIndex: false });
   return new Promise((resolve, reject) => {
     const worker = spawn(
       process.execPath,
       [...process.execArgv, fileURLToPath(import.meta.url), ...buildArgv(args), "--worker"],
       { stdio: ["inherit", "inherit", "inherit", "ipc"] },
     );
+    stop.worker = worker;
     let searchIndex = false;
     worker.on("message", (message: { searchIndex?: boolean }) => {
       searchIndex = message.searchIndex === true;
     });
-    // Stopping the command stops its build, and the half-built folder is removed.
-    let stopped = false;
-    const stop = (signal: NodeJS.Signals) => {
-      stopped = true;
-      worker.kill(signal);
-    };
-    process.once("SIGINT", stop).once("SIGTERM", stop);
     worker.on("error", reject);
-    worker.on("exit", (code, signal) => {
-      process.off("SIGINT", stop).off("SIGTERM", stop);
-      resolve({ code: code ?? 1, searchIndex, ...(signal && !stopped ? { signal } : {}) });
-    });
+    worker.on("exit", (code, signal) =>
+      resolve({ code: code ?? 1, searchIndex, ...(signal ? { signal } : {}) }),
+    );
   });
 }
 

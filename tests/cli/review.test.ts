@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import path from "node:path";
-import { fixture, projectRoot } from "../helpers/build.js";
+import { engineCommand, fixture, projectRoot } from "../helpers/build.js";
 import { formatRows, reviewRows } from "../../src/cli/review.js";
 
 function review(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) =>
     execFile(
-      path.join(projectRoot, "node_modules/.bin/tsx"),
-      ["src/cli/review.ts", ...args],
+      process.execPath,
+      engineCommand("src/cli/review.ts", args),
       { cwd: projectRoot },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     ),

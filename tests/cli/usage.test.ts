@@ -1,20 +1,21 @@
 // Every command answers a mistake in its arguments with its usage line and exit code 2, never a
 // stack trace (the import and size commands printed Node's parser error with its stack).
 import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../helpers/build.js";
-
-const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
+import { engineCommand, projectRoot } from "../helpers/build.js";
 
 describe("a mistyped option", () => {
   it.each(["build", "review", "size", "check-external", "import-tech-docs"])(
     "is answered by %s with its usage line",
     (command) => {
-      const result = spawnSync(tsx, [`src/cli/${command}.ts`, "--nosuch"], {
-        cwd: projectRoot,
-        encoding: "utf8",
-      });
+      const result = spawnSync(
+        process.execPath,
+        engineCommand(`src/cli/${command}.ts`, ["--nosuch"]),
+        {
+          cwd: projectRoot,
+          encoding: "utf8",
+        },
+      );
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^Unknown option '--nosuch'/);
       expect(result.stderr).toMatch(/\nUsage: npm run /);

@@ -8,6 +8,14 @@ import { fileURLToPath } from "node:url";
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const fixture = (name: string): string => path.join(projectRoot, "tests/fixtures", name);
 
+/** Node's arguments to run one of the engine's commands as the package.json scripts do. */
+export const engineCommand = (script: string, args: string[] = []): string[] => [
+  "--import",
+  "tsx",
+  script,
+  ...args,
+];
+
 export interface BuildResult {
   code: number;
   stdout: string;
@@ -23,17 +31,15 @@ export function runBuild(
   env: Record<string, string> = {},
 ): Promise<BuildResult> {
   const output = mkdtempSync(path.join(tmpdir(), "site-build-"));
-  const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
-  const args = [
-    "src/cli/build.ts",
+  const args = engineCommand("src/cli/build.ts", [
     `--input=${input}`,
     `--output=${output}`,
     "--quiet",
     ...extraArgs,
-  ];
+  ]);
   return new Promise((resolve) => {
     execFile(
-      tsx,
+      process.execPath,
       args,
       { cwd: projectRoot, env: { ...process.env, TZ: "Europe/London", ...env } },
       (error, stdout, stderr) => {

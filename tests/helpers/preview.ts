@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { copyTree, projectRoot } from "./build.js";
+import { copyTree, engineCommand, projectRoot } from "./build.js";
 
 export interface Preview {
   content: string;
@@ -28,15 +28,14 @@ export async function startPreview(fixtureDir: string): Promise<Preview> {
   const output = mkdtempSync(path.join(tmpdir(), "site-preview-"));
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child: ChildProcess = spawn(
-    path.join(projectRoot, "node_modules/.bin/tsx"),
-    [
-      "src/cli/build.ts",
+    process.execPath,
+    engineCommand("src/cli/build.ts", [
       "--serve",
       "--incremental",
       `--input=${content}`,
       `--output=${output}`,
       `--port=${port}`,
-    ],
+    ]),
     { cwd: projectRoot, env: { ...process.env, TZ: "Europe/London" } },
   );
   let log = "";

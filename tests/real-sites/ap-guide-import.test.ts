@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import MarkdownIt from "markdown-it";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildReport, projectRoot, type BuildResult } from "../helpers/build.js";
+import { buildReport, engineCommand, projectRoot, type BuildResult } from "../helpers/build.js";
 import { hasRealSite, realSite } from "../helpers/real-sites.js";
 import { serveSite } from "../helpers/gate/server.js";
 import { launchChromium } from "../helpers/gate/browser.js";
@@ -93,12 +93,15 @@ describe.skipIf(!hasRealSite(GUIDE))("importing the real Analytical Platform gui
       path.join(content, "index.md"),
       "---\ntitle: Home\nlayout: product\n---\nRead [the user guide](ap-guide/index.md).\n",
     );
-    const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
-    const args = [`--into=${guide}`, `--content=${content}`];
-    const imported = await run(tsx, ["src/cli/import-tech-docs.ts", realSite(GUIDE), ...args], {
-      cwd: projectRoot,
-      maxBuffer: 20e6,
-    });
+    const args = [realSite(GUIDE), `--into=${guide}`, `--content=${content}`];
+    const imported = await run(
+      process.execPath,
+      engineCommand("src/cli/import-tech-docs.ts", args),
+      {
+        cwd: projectRoot,
+        maxBuffer: 20e6,
+      },
+    );
     importOutput = imported.stdout;
     const result = await buildReport(content);
     built = result.result;

@@ -14,7 +14,7 @@ import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildReport, projectRoot, runBuild } from "../helpers/build.js";
+import { buildReport, engineCommand, projectRoot, runBuild } from "../helpers/build.js";
 
 /** A content folder made of `files` (path → text), in a fresh temporary folder. */
 function site(files: Record<string, string>): string {
@@ -265,8 +265,8 @@ describe("the output folder", () => {
     writeFileSync(path.join(content, "page-0.md"), page("Changed."));
 
     const build = spawn(
-      path.join(projectRoot, "node_modules/.bin/tsx"),
-      ["src/cli/build.ts", `--input=${content}`, `--output=${output}`, "--quiet"],
+      process.execPath,
+      engineCommand("src/cli/build.ts", [`--input=${content}`, `--output=${output}`, "--quiet"]),
       { cwd: projectRoot, stdio: "ignore" },
     );
     // Stopped once the new site has a folder, long before 150 pages are built.

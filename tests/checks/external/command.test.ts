@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { projectRoot } from "../../helpers/build.js";
+import { engineCommand, projectRoot } from "../../helpers/build.js";
 
 const server = http.createServer((req, res) => res.writeHead(req.url === "/ok" ? 200 : 404).end());
 let base = "";
@@ -32,9 +32,9 @@ describe("npm run check:external", () => {
       stderr: string;
     }>((resolve) =>
       execFile(
-        path.join(projectRoot, "node_modules/.bin/tsx"),
+        process.execPath,
         [
-          "src/cli/check-external.ts",
+          ...engineCommand("src/cli/check-external.ts"),
           `--input=${content}`,
           `--ignore-file=${ignore}`,
           "--cache-hours=0",
@@ -63,8 +63,8 @@ describe("npm run check:external", () => {
     ]) {
       const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve) =>
         execFile(
-          path.join(projectRoot, "node_modules/.bin/tsx"),
-          ["src/cli/check-external.ts", arg!],
+          process.execPath,
+          engineCommand("src/cli/check-external.ts", [arg!]),
           { cwd: projectRoot },
           (error, _stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stderr }),
         ),
