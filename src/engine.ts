@@ -38,7 +38,7 @@ export function installEngine(
     }),
   });
   const layouts = registerLayouts(config, ctx);
-  registerPages(config, ctx, layouts.names);
+  registerPages(config, ctx, layouts);
   // After the registry's reset at the start of each build: it adds to the new build's problems.
   registerSafety(config, ctx);
   const md = registerMarkdown(config, ctx, layouts.renderComponent);

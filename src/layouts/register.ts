@@ -19,6 +19,13 @@ export interface Layouts {
   renderComponent: RenderComponent;
   /** Every layout a page may name: the engine's and the site's own. */
   names(): string[];
+  /**
+   * Called with each page's data once its output path is known, before anything renders: a
+   * file that is not a web page (a .txt, .json or .xml permalink, compiled Sass) is written as
+   * it renders instead of inside the default layout, unless it names a layout itself. (Done
+   * here rather than as computed data, which costs every page of a build its own pass.)
+   */
+  settle(data: { layout?: unknown; page: { outputPath?: unknown } }): void;
 }
 
 export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts {
@@ -55,14 +62,8 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
     if (layoutsOutside) config.addLayoutAlias(name, posix(path.relative(ctx.layoutsDir, file)));
     else config.addTemplate(`${posix(layoutsFromInput)}/${name}.njk`, readFileSync(file, "utf8"));
   }
-  // A page without a layout gets `page`; but a file that is not a web page (a .txt, .json or
-  // .xml permalink) is written as it renders, unless it names a layout itself.
+  // A page without a layout gets `page` (and see `settle`, below).
   config.addGlobalData("layout", "page");
-  config.addGlobalData(
-    "eleventyComputed.layout",
-    () => (data: { layout?: unknown; page: { outputPath?: unknown } }) =>
-      data.layout === "page" && !isWebPage(data.page.outputPath) ? false : data.layout,
-  );
 
   const renderComponent = componentRenderer(nunjucks);
   config.addNunjucksGlobal("component", renderComponent);
@@ -102,6 +103,9 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
   }
   return {
     renderComponent,
+    settle: (data) => {
+      if (data.layout === "page" && !isWebPage(data.page.outputPath)) data.layout = false;
+    },
     names: () =>
       [...new Set([...engineLayouts, ...siteLayouts])].filter(
         (n) => n !== "base" && !(NOT_FOR_PAGES.has(n) && !siteLayouts.includes(n)),

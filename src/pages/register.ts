@@ -12,6 +12,11 @@ import { hasSettingsFile } from "../settings/load.js";
 import type { Settings } from "../settings/schema.js";
 import type { PageRegistry } from "./registry.js";
 
+type PageData = Parameters<PageRegistry["record"]>[0] & {
+  layout?: unknown;
+  page: { outputPath?: unknown };
+};
+
 export interface PagesContext {
   registry: PageRegistry;
   dataDir: string;
@@ -21,20 +26,19 @@ export interface PagesContext {
 export function registerPages(
   config: UserConfig,
   ctx: PagesContext,
-  layoutNames: () => readonly string[],
+  layouts: { names(): readonly string[]; settle(data: PageData): void },
 ): void {
+  const layoutNames = () => layouts.names();
   const { registry } = ctx;
   config.setFrontMatterParsingOptions({ engines: { yaml: frontmatterParser(layoutNames) } });
   // site.yml is loaded (and validated) as data; defaults only stand in when there is none,
   // since Eleventy would merge both and repeat every list.
   if (!hasSettingsFile(ctx.dataDir)) config.addGlobalData("site", () => ctx.settings);
   // Runs for every page (even those excluded from collections) before anything renders.
-  config.addGlobalData(
-    "eleventyDataSchema",
-    () => (data: Parameters<typeof registry.record>[0]) => {
-      registry.record(data);
-    },
-  );
+  config.addGlobalData("eleventyDataSchema", () => (data: PageData) => {
+    registry.record(data);
+    layouts.settle(data);
+  });
   config.on("eleventy.before", () => {
     registry.reset();
     registry.problems.setLevels(ctx.settings.checks);
