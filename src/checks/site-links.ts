@@ -32,6 +32,15 @@ export interface SiteLinkContext {
   displayPath(inputPath: string): string;
 }
 
+/** How to mend a reference to something that is not in the site, by what it is. */
+const MISSING_HINTS = {
+  link: "check the address; link to other pages by their .md file so the build can follow them",
+  image:
+    "put the image file in the content folder and write its path relative to this page, like images/diagram.png",
+  script:
+    "copy the script into the site (Eleventy's addPassthroughCopy), or correct its address in the config or layout",
+};
+
 const SKIP = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i; // external, mailto:, tel:, data:, protocol-relative
 /** .md links left unresolved were already reported, better, by the Markdown link rule. */
 const UNRESOLVED_MD = /^[^?#]*\.md(?:[?#]|$)/i;
@@ -90,7 +99,7 @@ export function checkSiteLinks(
       const targetPage = byUrl.get(sitePath) ?? byUrl.get(sitePath.replace(/index\.html$/, ""));
       if (!targetPage && !fileExists(sitePath)) {
         // src= is an image, unless it names a script (a layout's or the config's).
-        const file = !index.sources.has(ref)
+        const missing = !index.sources.has(ref)
           ? "link"
           : /\.m?js$/i.test(sitePath)
             ? "script"
@@ -100,15 +109,10 @@ export function checkSiteLinks(
             ...source(),
             kind: "broken-link",
             message:
-              file === "link"
+              missing === "link"
                 ? `link "${ref}"${onPage()} points to ${sitePath}, which does not exist`
-                : `${file} "${ref}"${onPage()} is not in the site (looked for ${sitePath})`,
-            hint:
-              file === "image"
-                ? "put the image file in the content folder and write its path relative to this page, like images/diagram.png"
-                : file === "script"
-                  ? "copy the script into the site (Eleventy's addPassthroughCopy), or correct its address in the config or layout"
-                  : "check the address; link to other pages by their .md file so the build can follow them",
+                : `${missing} "${ref}"${onPage()} is not in the site (looked for ${sitePath})`,
+            hint: MISSING_HINTS[missing],
           },
           ref,
           fromMarkdown(),

@@ -28,9 +28,8 @@ export function registerPages(
   ctx: PagesContext,
   layouts: { names(): readonly string[]; settle(data: PageData): void },
 ): void {
-  const layoutNames = () => layouts.names();
   const { registry } = ctx;
-  config.setFrontMatterParsingOptions({ engines: { yaml: frontmatterParser(layoutNames) } });
+  config.setFrontMatterParsingOptions({ engines: { yaml: frontmatterParser(layouts.names) } });
   // site.yml is loaded (and validated) as data; defaults only stand in when there is none,
   // since Eleventy would merge both and repeat every list.
   if (!hasSettingsFile(ctx.dataDir)) config.addGlobalData("site", () => ctx.settings);

@@ -124,16 +124,18 @@ export function registerXGovukFilters(config: UserConfig, ctx: BuildContext): vo
         );
       }),
   );
-  config.addFilter("getNextNavigationItem", (entries: NavigationEntry[], url: string) => {
+  // The entry after or before a page in eleventyNavigation's tree, read in order.
+  const neighbour = (entries: NavigationEntry[], url: string, step: 1 | -1) => {
     const flat = flatten(entries);
     const i = flat.findIndex((entry) => entry.url === url);
-    return i >= 0 && i < flat.length - 1 ? flat[i + 1] : null;
-  });
-  config.addFilter("getPreviousNavigationItem", (entries: NavigationEntry[], url: string) => {
-    const flat = flatten(entries);
-    const i = flat.findIndex((entry) => entry.url === url);
-    return i > 0 ? flat[i - 1] : null;
-  });
+    return (i >= 0 && flat[i + step]) || null;
+  };
+  config.addFilter("getNextNavigationItem", (entries: NavigationEntry[], url: string) =>
+    neighbour(entries, url, 1),
+  );
+  config.addFilter("getPreviousNavigationItem", (entries: NavigationEntry[], url: string) =>
+    neighbour(entries, url, -1),
+  );
   config.addFilter("searchIndex", (items: Collectable[]) =>
     (items ?? [])
       .filter((item) => item.data.title)

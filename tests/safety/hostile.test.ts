@@ -233,12 +233,21 @@ describe("mistakes that used to be silent or hide the rest", () => {
   });
 });
 
+/** `_site` in a folder of its own: other tests build beside their outputs in the temporary folder. */
+function outputFolder(): { parent: string; output: string } {
+  const parent = mkdtempSync(path.join(tmpdir(), "hostile-output-"));
+  return { parent, output: path.join(parent, "_site") };
+}
+
+/** Enough pages that a build can be stopped well before it ends. */
+const MANY_PAGES = Object.fromEntries(
+  Array.from({ length: 150 }, (_, i) => [`page-${i}.md`, page(`Text ${i}.`)]),
+);
+
 describe("the output folder", () => {
   it("is replaced whole: deleted pages go, a failed build leaves the last good site", async () => {
     const content = site({ "old.md": page("Old.") });
-    // A folder of its own: other tests build beside their outputs in the temporary folder.
-    const parent = mkdtempSync(path.join(tmpdir(), "hostile-output-"));
-    const output = path.join(parent, "_site");
+    const { parent, output } = outputFolder();
     mkdirSync(output);
     writeFileSync(path.join(output, "stale.html"), "from before");
     const first = await runBuild(content, [`--output=${output}`]);
@@ -254,13 +263,8 @@ describe("the output folder", () => {
   });
 
   it("is left as it was when the build is stopped part way", async () => {
-    const content = site(
-      Object.fromEntries(
-        Array.from({ length: 150 }, (_, i) => [`page-${i}.md`, page(`Text ${i}.`)]),
-      ),
-    );
-    const parent = mkdtempSync(path.join(tmpdir(), "hostile-output-"));
-    const output = path.join(parent, "_site");
+    const content = site(MANY_PAGES);
+    const { parent, output } = outputFolder();
     expect((await runBuild(content, [`--output=${output}`])).code).toBe(0);
     writeFileSync(path.join(content, "page-0.md"), page("Changed."));
 
@@ -283,13 +287,8 @@ describe("the output folder", () => {
   });
 
   it("is left as it was, and the build says why, when the system kills the build", async () => {
-    const content = site(
-      Object.fromEntries(
-        Array.from({ length: 150 }, (_, i) => [`page-${i}.md`, page(`Text ${i}.`)]),
-      ),
-    );
-    const parent = mkdtempSync(path.join(tmpdir(), "hostile-output-"));
-    const output = path.join(parent, "_site");
+    const content = site(MANY_PAGES);
+    const { parent, output } = outputFolder();
     const building = runBuild(content, [`--output=${output}`]);
     // The process that runs Eleventy (as the kernel's out-of-memory killer would pick it).
     const worker = async (): Promise<number> => {
@@ -317,8 +316,8 @@ describe("the output folder", () => {
 
   it("is not written by two builds at once", async () => {
     const content = site({});
-    const output = path.join(mkdtempSync(path.join(tmpdir(), "hostile-output-")), "_site");
-    writeFileSync(path.join(path.dirname(output), "._site.lock"), String(process.pid));
+    const { parent, output } = outputFolder();
+    writeFileSync(path.join(parent, "._site.lock"), String(process.pid));
     const result = await runBuild(content, [`--output=${output}`]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
