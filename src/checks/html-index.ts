@@ -29,7 +29,21 @@ export function indexPage(html: string): PageIndex {
       if (m[1] === "src") sources.add(value);
     }
   }
-  return { ids, duplicateIds: [...duplicates], refs, sources };
+  const [ownIds, ownRefs, ownSources] = detached([[...ids], refs, [...sources]]);
+  return {
+    ids: new Set(ownIds),
+    duplicateIds: [...duplicates],
+    refs: ownRefs,
+    sources: new Set(ownSources),
+  };
+}
+
+/**
+ * Copies of the values: a regular expression's matches are slices that keep the whole page's
+ * HTML alive, and an index outlives the page (the preview keeps every page's between builds).
+ */
+function detached<T>(values: T): T {
+  return JSON.parse(JSON.stringify(values)) as T;
 }
 
 const ENTITIES: Record<string, string> = {
