@@ -12,6 +12,7 @@ writeFileSync(path.join(layouts, "bare.njk"), "{{ content | safe }}");
 
 const eleventy = new Eleventy(input, output, {
   quietMode: true,
+  configPath: false, // not this project's eleventy.config.js, which adds the engine
   config(config) {
     for (const name of ["page", "sub-navigation", "product", "timeline", "error"]) {
       config.addLayoutAlias(name, "bare.njk");

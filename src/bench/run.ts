@@ -18,8 +18,11 @@ import { fileURLToPath } from "node:url";
 import { writeCorpus } from "./corpus.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-/** As the package.json scripts run the engine's TypeScript: Node itself, with tsx's loader. */
-const engine = (script: string, args: string[]) => ["--import", "tsx", script, ...args];
+/**
+ * Node's arguments for `npm run build` as the package.json scripts run it: the compiled engine
+ * (`npm run bench` compiles it first when src/ has changed). Tests give the TypeScript source.
+ */
+const COMPILED = ["dist/cli/build.js"];
 
 export interface Run {
   seconds: number;
@@ -82,11 +85,8 @@ function run(command: string, args: string[]): Promise<Run> {
 const bare = (input: string, output: string) =>
   run("node", [path.join(root, "src/bench/bare-build.mjs"), input, output]);
 /** What `npm run build` runs (without npm's own start-up). */
-const full = (input: string, output: string, flags: string[] = []) =>
-  run(
-    "node",
-    engine("src/cli/build.ts", [`--input=${input}`, `--output=${output}`, "--quiet", ...flags]),
-  );
+const full = (build: string[], input: string, output: string, flags: string[] = []) =>
+  run("node", [...build, `--input=${input}`, `--output=${output}`, "--quiet", ...flags]);
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -109,6 +109,7 @@ export async function benchmarkSize(
   pages: number,
   runs: number,
   workDir: string,
+  build = COMPILED,
 ): Promise<SizeResult> {
   const input = path.join(workDir, `corpus-${pages}`);
   if (!existsSync(path.join(input, "index.md"))) writeCorpus(input, pages);
@@ -118,8 +119,8 @@ export async function benchmarkSize(
   let searchSeconds: number | undefined;
   for (let i = 0; i < runs; i++) {
     const b = await bare(input, out("bare"));
-    const f = await full(input, out("full"));
-    const n = await full(input, out("nosearch"), ["--search=off"]);
+    const f = await full(build, input, out("full"));
+    const n = await full(build, input, out("nosearch"), ["--search=off"]);
     for (const [r, what] of [
       [b, "bare"],
       [f, "full"],
@@ -157,7 +158,7 @@ async function startUp(workDir: string): Promise<number> {
   writeFileSync(path.join(input, "index.md"), "---\ntitle: Home\n---\nOne page.\n");
   const times: number[] = [];
   for (let i = 0; i < 3; i++)
-    times.push((await full(input, path.join(workDir, "out-one"))).seconds);
+    times.push((await full(COMPILED, input, path.join(workDir, "out-one"))).seconds);
   return median(times);
 }
 
@@ -175,13 +176,14 @@ export async function incrementalRebuild(
   const port = String(20000 + Math.floor(Math.random() * 20000));
   const child = spawn(
     "node",
-    engine("src/cli/build.ts", [
+    [
+      ...COMPILED,
       "--serve",
       "--incremental",
       `--input=${input}`,
       `--output=${path.join(workDir, "out-serve")}`,
       `--port=${port}`,
-    ]),
+    ],
     { cwd: root },
   );
   let output = "";

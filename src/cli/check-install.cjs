@@ -1,9 +1,10 @@
-// Runs before `npm start` and `npm run build` with nothing but Node: when the tools are not
-// installed yet, say what to do instead of Node's "Cannot find package 'tsx'".
+// Runs before this repository's commands with nothing but Node (see compile-engine.cjs): when
+// the tools are not installed yet, say what to do instead of Node's "Cannot find module".
 const { existsSync } = require("node:fs");
 const path = require("node:path");
 
-if (!existsSync(path.join(process.cwd(), "node_modules", ".bin", "tsx"))) {
+const modules = path.join(process.cwd(), "node_modules");
+if (!["@11ty/eleventy", "typescript"].every((tool) => existsSync(path.join(modules, tool)))) {
   console.error(
     "The site's tools are not installed yet. Run `npm ci` first (once, and again whenever package-lock.json changes).",
   );

@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { benchmarkSize, median, table } from "../../src/bench/run.js";
+import { engineCommand } from "../helpers/build.js";
 
 describe("the benchmark", () => {
   it("takes medians", () => {
@@ -12,7 +13,8 @@ describe("the benchmark", () => {
   });
 
   it("builds a small corpus bare and with the full engine, and reports it", async () => {
-    const result = await benchmarkSize(30, 1, mkdtempSync(path.join(tmpdir(), "bench-test-")));
+    const workDir = mkdtempSync(path.join(tmpdir(), "bench-test-"));
+    const result = await benchmarkSize(30, 1, workDir, engineCommand("src/cli/build.ts"));
     expect(result.pages).toBe(30);
     for (const n of [result.bare, result.full, result.noSearch, result.peakMb, result.bareMb]) {
       expect(n).toBeGreaterThan(0);

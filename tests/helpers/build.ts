@@ -8,8 +8,13 @@ import { fileURLToPath } from "node:url";
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const fixture = (name: string): string => path.join(projectRoot, "tests/fixtures", name);
 
-/** Node's arguments to run one of the engine's commands as the package.json scripts do. */
+/**
+ * Node's arguments to run one of the engine's commands from its TypeScript source, with the
+ * site's config given the source too (the package's docs-engine-source export): the package.json
+ * scripts run the same commands compiled, from dist/.
+ */
 export const engineCommand = (script: string, args: string[] = []): string[] => [
+  "--conditions=docs-engine-source",
   "--import",
   "tsx",
   script,
