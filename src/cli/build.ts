@@ -19,7 +19,6 @@ import {
 } from "./args.js";
 import { describeFailure } from "../problems/format.js";
 import { siteBuildErrorOf } from "../problems/template-error.js";
-import { publishProblems } from "../problems/register.js";
 import { writeSearchIndex } from "../search/pagefind.js";
 import { isMain } from "./main.js";
 import { replaceWhole } from "./output.js";
@@ -112,7 +111,11 @@ async function main(): Promise<void> {
     if (error instanceof WorkerFailed) process.exit(error.code);
     // Problems found before the build's end (settings, say) get their report here.
     const ours = siteBuildErrorOf(error);
-    if (ours && !ours.published) publishProblems(ours.problems, runReportOptions(args));
+    if (ours && !ours.published) {
+      // Loaded only here: it is most of this process's memory while its worker builds.
+      const { publishProblems } = await import("../problems/register.js");
+      publishProblems(ours.problems, runReportOptions(args));
+    }
     if (args.report !== "json" || !ours) console.error(describeFailure(error));
     if (process.env.DEBUG?.includes("site")) console.error(error);
     process.exit(1);
