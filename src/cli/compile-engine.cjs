@@ -32,7 +32,7 @@ function needsCompiling(root) {
 
 function compile(root) {
   const started = new Date(); // a source saved while compiling is newer than the stamp
-  console.log("Compiling the engine (src/ changed since dist/ was built)…");
+  console.log("Compiling the engine into dist/ (its first run here, or src/ has changed)…");
   const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
   const run = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
     cwd: root,
