@@ -1,6 +1,6 @@
 // Builds the Pagefind index of the built site. Pagefind splits the index into chunks, so a
 // query downloads only what it needs, however large the site grows.
-import { readFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
@@ -21,21 +21,23 @@ export async function writeSearchIndex(siteDir: string, outputPath: string): Pro
   const added = await index.addDirectory({ path: siteDir });
   if (added.errors.length)
     throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-  const written = await index.writeFiles({ outputPath });
+  // Pagefind's own writeFiles can answer before its files are on disk, and close() then kills
+  // it mid-write: under load a build shipped an empty pagefind-entry.json (Pagefind issue
+  // #1271). The index is taken in memory and written here instead, so it is whole.
+  const written = await index.getFiles();
+  await pagefind.close();
   if (written.errors.length)
     throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-  await pagefind.close();
-  // Pagefind counts every file it read; its entry file says how many pages are in the index.
-  let pages = added.page_count;
-  try {
-    const entry = JSON.parse(
-      readFileSync(path.join(outputPath, "pagefind-entry.json"), "utf8"),
-    ) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-  } catch {
-    // Only the count in the message depends on it.
+  let entry = "";
+  for (const file of written.files) {
+    const to = path.join(outputPath, file.path);
+    mkdirSync(path.dirname(to), { recursive: true });
+    writeFileSync(to, file.content);
+    if (file.path === "pagefind-entry.json") entry = Buffer.from(file.content).toString("utf8");
   }
+  // Pagefind counts every file it read; its entry file says how many pages are in the index.
+  const languages = (JSON.parse(entry) as { languages: Record<string, { page_count: number }> })
+    .languages;
+  const pages = Object.values(languages).reduce((sum, l) => sum + l.page_count, 0);
   return { pages, seconds: (performance.now() - started) / 1000 };
 }
