@@ -29,13 +29,13 @@ export function indexPage(html: string): PageIndex {
       if (m[1] === "src") sources.add(value);
     }
   }
-  const [ownIds, ownRefs, ownSources] = detached([[...ids], refs, [...sources]]);
-  return {
-    ids: new Set(ownIds),
-    duplicateIds: [...duplicates],
-    refs: ownRefs,
-    sources: new Set(ownSources),
-  };
+  const [ownIds, duplicateIds, ownRefs, ownSources] = detached([
+    [...ids],
+    [...duplicates],
+    refs,
+    [...sources],
+  ]);
+  return { ids: new Set(ownIds), duplicateIds, refs: ownRefs, sources: new Set(ownSources) };
 }
 
 /**

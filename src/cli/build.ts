@@ -19,7 +19,7 @@ import {
 } from "./args.js";
 import { describeFailure } from "../problems/format.js";
 import { siteBuildErrorOf } from "../problems/template-error.js";
-import { writeSearchIndex } from "../search/pagefind.js";
+import { describeIndex, writeSearchIndex } from "../search/pagefind.js";
 import { isMain } from "./main.js";
 import { replaceWhole } from "./output.js";
 
@@ -50,8 +50,7 @@ async function buildSite(args: BuildArgs): Promise<void> {
       if (!searchIndex) return;
       const summary = await writeSearchIndex(output, path.join(output, "pagefind"));
       if (stop.signal) throw new WorkerFailed(1);
-      if (args.report !== "json")
-        console.log(`Search index: ${summary.pages} pages in ${summary.seconds.toFixed(2)} s`);
+      if (args.report !== "json") console.log(describeIndex(summary));
     });
   } finally {
     stop.dispose();

@@ -4,7 +4,7 @@
 // the engine's source has changed since dist/ was last compiled (a pull, or an edit to src/),
 // it is compiled again first; otherwise this takes a few milliseconds.
 const { spawnSync } = require("node:child_process");
-const { existsSync, readdirSync, statSync, utimesSync, writeFileSync } = require("node:fs");
+const { readdirSync, statSync, utimesSync, writeFileSync } = require("node:fs");
 const path = require("node:path");
 
 /** What the compiled engine is made from: a change to any of them means compiling again. */
@@ -53,5 +53,5 @@ module.exports = { needsCompiling };
 if (require.main === module) {
   require("./check-install.cjs"); // says to run `npm ci` first when the tools are missing
   const root = process.cwd();
-  if (existsSync(path.join(root, "src", "index.ts")) && needsCompiling(root)) compile(root);
+  if (needsCompiling(root)) compile(root);
 }

@@ -2,7 +2,7 @@
 // (where readers without JavaScript are sent).
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { writeSearchIndex } from "./pagefind.js";
+import { describeIndex, writeSearchIndex } from "./pagefind.js";
 import type { BuildContext } from "../context.js";
 
 export const SEARCH_URL = "/search/";
@@ -47,9 +47,7 @@ export function registerSearch(config: UserConfig, ctx: BuildContext): void {
     async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
       const siteDir = path.resolve(directories.output);
       const indexing = writeSearchIndex(siteDir, path.join(siteDir, "pagefind")).then((summary) => {
-        if (ctx.options.report !== "stdout") {
-          console.log(`Search index: ${summary.pages} pages in ${summary.seconds.toFixed(2)} s`);
-        }
+        if (ctx.options.report !== "stdout") console.log(describeIndex(summary));
       });
       // In the preview, pages reload at once and the index follows a moment later.
       if (runMode === "serve")
