@@ -38,20 +38,25 @@ class WorkerFailed extends Error {
 async function buildSite(args: BuildArgs): Promise<void> {
   const stop = new Stop();
   try {
-    await replaceWhole(args.output, args.input, async (output) => {
-      const { code, signal, searchIndex } = await runWorker({ ...args, output }, stop);
-      if (stop.signal) throw new WorkerFailed(1);
-      // Killed from outside (the system, out of memory), the worker could not say why.
-      if (signal)
-        throw new Error(
-          `the build's process was stopped by ${signal}${signal === "SIGKILL" ? ", perhaps because the machine ran out of memory" : ""}`,
-        );
-      if (code !== 0) throw new WorkerFailed(code);
-      if (!searchIndex) return;
-      const summary = await writeSearchIndex(output, path.join(output, "pagefind"));
-      if (stop.signal) throw new WorkerFailed(1);
-      if (args.report !== "json") console.log(describeIndex(summary));
-    });
+    await replaceWhole(
+      args.output,
+      args.input,
+      async (output) => {
+        const { code, signal, searchIndex } = await runWorker({ ...args, output }, stop);
+        if (stop.signal) throw new WorkerFailed(1);
+        // Killed from outside (the system, out of memory), the worker could not say why.
+        if (signal)
+          throw new Error(
+            `the build's process was stopped by ${signal}${signal === "SIGKILL" ? ", perhaps because the machine ran out of memory" : ""}`,
+          );
+        if (code !== 0) throw new WorkerFailed(code);
+        if (!searchIndex) return;
+        const summary = await writeSearchIndex(output, path.join(output, "pagefind"));
+        if (stop.signal) throw new WorkerFailed(1);
+        if (args.report !== "json") console.log(describeIndex(summary));
+      },
+      { reuse: true },
+    );
   } finally {
     stop.dispose();
   }

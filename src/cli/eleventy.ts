@@ -14,7 +14,7 @@ import {
   setRunOptions,
   type DocsPluginOptions,
 } from "../index.js";
-import { replaceWhole } from "./output.js";
+import { EarlierFiles, replaceWhole } from "./output.js";
 
 const CONFIG_NAMES = [
   "eleventy.config.js",
@@ -32,8 +32,15 @@ export function findConfig(args: Pick<BuildArgs, "config">): string | undefined 
 /** The config object each Eleventy run gave the site's config and its plugins. */
 const userConfigs = new WeakMap<Eleventy, UserConfig>();
 
-/** `extra` adds run options for other commands (check:external asks for the link list). */
-export function createEleventy(args: BuildArgs, extra: DocsPluginOptions = {}): Eleventy {
+/**
+ * `extra` adds run options for other commands (check:external asks for the link list); `first`
+ * is given the config before the site's config file and the engine's plugin see it.
+ */
+export function createEleventy(
+  args: BuildArgs,
+  extra: DocsPluginOptions = {},
+  first?: (config: UserConfig) => void,
+): Eleventy {
   const env = process.env;
   const eleventy = new Eleventy(args.input, args.output, {
     configPath: findConfig(args),
@@ -42,6 +49,7 @@ export function createEleventy(args: BuildArgs, extra: DocsPluginOptions = {}): 
     ...(args.pathPrefix ? { pathPrefix: args.pathPrefix } : {}),
     config: (config: UserConfig) => {
       userConfigs.set(eleventy, config);
+      first?.(config);
       setRunOptions(config, {
         ...(args.search === undefined ? {} : { search: args.search }),
         ...(args.checks === undefined ? {} : { checks: args.checks }),
@@ -94,9 +102,26 @@ export async function build(args: BuildArgs, extra?: DocsPluginOptions): Promise
  * The worker process `npm run build` starts (see build.ts): builds the site into the folder it
  * is given, and tells the command whether the site wants a search index, which the command
  * writes once this process has ended and its memory is free.
+ *
+ * The folder may hold the site before last, to be written over (see replaceWhole). The files
+ * this build does not write again are removed as soon as its pages are written: the listener
+ * is added before the site's config and the engine's, Eleventy starts listeners in that order,
+ * and this one does not wait, so the engine's end-of-build steps (redirects, checks) see only
+ * this build's files. The search index's folder is left to the command, which writes it next.
  */
 export async function buildAsWorker(args: BuildArgs): Promise<void> {
-  const eleventy = createEleventy(args, { searchIndexByCaller: true });
+  const output = path.resolve(args.output);
+  const earlier = EarlierFiles.take(output);
+  const searchFolder = path.join(output, "pagefind");
+  const eleventy = createEleventy(args, { searchIndexByCaller: true }, (config) => {
+    config.on("eleventy.after", () =>
+      earlier.removeUnwritten(
+        (file) =>
+          searchIndexWanted(config) &&
+          (file === searchFolder || file.startsWith(searchFolder + path.sep)),
+      ),
+    );
+  });
   await eleventy.write();
   const message = { searchIndex: searchIndexWanted(userConfigs.get(eleventy)!) };
   await new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 // Builds the Pagefind index of the built site. Pagefind splits the index into chunks, so a
 // query downloads only what it needs, however large the site grows.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
@@ -32,11 +32,17 @@ export async function writeSearchIndex(siteDir: string, outputPath: string): Pro
   await pagefind.close();
   if (written.errors.length)
     throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+  const paths = new Set<string>();
   for (const file of written.files) {
     const to = path.join(outputPath, file.path);
     mkdirSync(path.dirname(to), { recursive: true });
     writeFileSync(to, file.content);
+    paths.add(to);
   }
+  // A folder written over (a reused build folder, the preview's) loses an earlier index's files.
+  for (const entry of readdirSync(outputPath, { recursive: true, withFileTypes: true }))
+    if (!entry.isDirectory() && !paths.has(path.join(entry.parentPath, entry.name)))
+      rmSync(path.join(entry.parentPath, entry.name));
   // Pagefind counts every file it read; its entry file says how many pages are in the index.
   const entry = written.files.find((file) => file.path === "pagefind-entry.json");
   if (!entry) throw new Error("Pagefind wrote no pagefind-entry.json, so search would not load");

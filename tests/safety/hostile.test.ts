@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -239,6 +240,25 @@ function outputFolder(): { parent: string; output: string } {
   return { parent, output: path.join(parent, "_site") };
 }
 
+/**
+ * A built site's folders and files. Pagefind names its files by hashes that can differ between
+ * builds of the same pages, so its folder is described by how many files each part holds.
+ */
+function siteEntries(root: string): string[] {
+  const entries = readdirSync(root, { recursive: true, withFileTypes: true }).map((entry) => {
+    const relative = path.relative(root, path.join(entry.parentPath, entry.name));
+    return entry.isDirectory() ? `${relative}/` : relative;
+  });
+  const search = entries.filter((entry) => entry.startsWith("pagefind/"));
+  const parts = search.map((entry) => entry.split("/").slice(0, 2).join("/"));
+  return [
+    ...entries.filter((entry) => !entry.startsWith("pagefind/")).sort(),
+    ...[...new Set(parts)]
+      .sort()
+      .map((part) => `${part}: ${parts.filter((p) => p === part).length}`),
+  ];
+}
+
 /** Enough pages that a build can be stopped well before it ends. */
 const MANY_PAGES = Object.fromEntries(
   Array.from({ length: 150 }, (_, i) => [`page-${i}.md`, page(`Text ${i}.`)]),
@@ -260,6 +280,40 @@ describe("the output folder", () => {
     expect(failed.code).toBe(1);
     expect(readFileSync(path.join(output, "old/index.html"), "utf8")).toContain("Old.");
     expect(readdirSync(parent)).toEqual(["_site"]); // no half-built folder or lock left
+  });
+
+  it("is written over the site before last, and holds only this build's files", async () => {
+    const content = site({
+      "moved.md": page("Moved."),
+      "gone.md": page("Gone."),
+      "kept.md": page("Kept."),
+    });
+    const { parent, output } = outputFolder();
+    for (let build = 1; build <= 2; build++)
+      expect((await runBuild(content, [`--output=${output}`])).code).toBe(0);
+    const kept = path.join(parent, "._site.previous");
+    expect(readdirSync(parent).sort()).toEqual(["._site.previous", "_site"]);
+
+    // The third build writes over the first one's files: a page has moved (its old address
+    // becomes a redirect page, not a clash with the old page), another is gone, and a link
+    // where a page is written must not take the page outside the output.
+    rmSync(path.join(content, "moved.md"));
+    rmSync(path.join(content, "gone.md"));
+    writeFileSync(path.join(content, "new.md"), page("New.", "old_paths:\n  - /moved/\n"));
+    const outside = mkdtempSync(path.join(tmpdir(), "hostile-outside-"));
+    rmSync(path.join(kept, "kept"), { recursive: true });
+    symlinkSync(outside, path.join(kept, "kept"));
+    const third = await runBuild(content, [`--output=${output}`]);
+    expect(third.stderr).toBe("");
+    expect(third.code).toBe(0);
+    expect(readFileSync(path.join(output, "moved/index.html"), "utf8")).toContain(
+      "This page has moved",
+    );
+    expect(readdirSync(outside)).toEqual([]);
+
+    const fresh = await runBuild(content);
+    expect(fresh.code).toBe(0);
+    expect(siteEntries(output)).toEqual(siteEntries(fresh.output));
   });
 
   it("is left as it was when the build is stopped part way", async () => {
