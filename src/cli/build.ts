@@ -21,7 +21,7 @@ import { describeFailure } from "../problems/format.js";
 import { siteBuildErrorOf } from "../problems/template-error.js";
 import { describeIndex, writeSearchIndex } from "../search/pagefind.js";
 import { isMain } from "./main.js";
-import { replaceWhole } from "./output.js";
+import { EarlierFilesInTheWay, replaceWhole } from "./output.js";
 
 /** The worker has reported why it failed; this process only passes its exit code on. */
 class WorkerFailed extends Error {
@@ -49,6 +49,13 @@ async function buildSite(args: BuildArgs): Promise<void> {
           throw new Error(
             `the build's process was stopped by ${signal}${signal === "SIGKILL" ? ", perhaps because the machine ran out of memory" : ""}`,
           );
+        if (code === EarlierFilesInTheWay.exitCode) {
+          if (args.report !== "json")
+            console.log(
+              "A file of the previous site was in the way: building into an empty folder.",
+            );
+          throw new EarlierFilesInTheWay();
+        }
         if (code !== 0) throw new WorkerFailed(code);
         if (!searchIndex) return;
         const summary = await writeSearchIndex(output, path.join(output, "pagefind"));
@@ -113,6 +120,9 @@ async function main(): Promise<void> {
     else await buildSite(args);
   } catch (error) {
     if (error instanceof WorkerFailed) process.exit(error.code);
+    // The worker's way of asking for a build into an empty folder (see replaceWhole).
+    if (args.worker && error instanceof EarlierFilesInTheWay)
+      process.exit(EarlierFilesInTheWay.exitCode);
     // Problems found before the build's end (settings, say) get their report here.
     const ours = siteBuildErrorOf(error);
     if (ours && !ours.published) {

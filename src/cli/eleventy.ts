@@ -14,7 +14,7 @@ import {
   setRunOptions,
   type DocsPluginOptions,
 } from "../index.js";
-import { EarlierFiles, replaceWhole } from "./output.js";
+import { EarlierFiles, EarlierFilesInTheWay, replaceWhole } from "./output.js";
 
 const CONFIG_NAMES = [
   "eleventy.config.js",
@@ -122,7 +122,12 @@ export async function buildAsWorker(args: BuildArgs): Promise<void> {
       ),
     );
   });
-  await eleventy.write();
+  try {
+    await eleventy.write();
+  } catch (error) {
+    if (!earlier.none && EarlierFilesInTheWay.causedBy(error)) throw new EarlierFilesInTheWay();
+    throw error;
+  }
   const message = { searchIndex: searchIndexWanted(userConfigs.get(eleventy)!) };
   await new Promise<void>((resolve) => {
     if (!process.send) return resolve();

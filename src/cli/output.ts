@@ -44,12 +44,16 @@ export async function replaceWhole(
       if (entry.startsWith(`.${name}.building-`) || entry.startsWith(`.${name}.previous-`))
         rmSync(path.join(parent, entry), { recursive: true, force: true });
     const kept = path.join(parent, `.${name}.previous`);
-    const building = reuse ? claimKept(kept, parent, name) : newFolder(parent, name);
-    try {
-      await write(building);
-    } catch (error) {
-      rmSync(building, { recursive: true, force: true });
-      throw error;
+    let building = reuse ? claimKept(kept, parent, name) : newFolder(parent, name);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await write(building);
+        break;
+      } catch (error) {
+        rmSync(building, { recursive: true, force: true });
+        if (!(error instanceof EarlierFilesInTheWay) || attempt > 1) throw error;
+        building = newFolder(parent, name);
+      }
     }
     const previous = reuse ? kept : path.join(parent, `.${name}.previous-${process.pid}`);
     if (existsSync(target)) renameSync(target, previous);
@@ -59,6 +63,29 @@ export async function replaceWhole(
     else if (existsSync(previous)) writeFileSync(path.join(previous, ".gitignore"), "*\n");
   } finally {
     rmSync(lock, { force: true });
+  }
+}
+
+/**
+ * The site before last had a file where this build puts a folder, or the reverse (a page's
+ * address changed from /a.html to /a.html/): replaceWhole builds once more, into an empty folder.
+ */
+export class EarlierFilesInTheWay extends Error {
+  /** How the build's worker process says so (sysexits' "temporary failure"). */
+  static readonly exitCode = 75;
+
+  constructor() {
+    super("a file of an earlier build was in the way of this one");
+  }
+
+  static causedBy(error: unknown): boolean {
+    const clash = new Set(["ENOTDIR", "EISDIR", "EEXIST"]);
+    // Eleventy wraps the file system's error (originalError); others use cause.
+    for (let e = error, depth = 0; e && typeof e === "object" && depth < 10; depth++) {
+      if (clash.has((e as NodeJS.ErrnoException).code ?? "")) return true;
+      e = (e as { originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+    }
+    return false;
   }
 }
 
@@ -104,6 +131,10 @@ export class EarlierFiles {
       else rmSync(file, { force: true });
     }
     return new EarlierFiles(files, folders);
+  }
+
+  get none(): boolean {
+    return this.files.size === 0 && this.folders.length === 0;
   }
 
   /** Removes the earlier files this build did not write, but those `keep` says a later step writes. */

@@ -316,6 +316,23 @@ describe("the output folder", () => {
     expect(siteEntries(output)).toEqual(siteEntries(fresh.output));
   });
 
+  it("is built again into an empty folder when a file of the site before last is in the way", async () => {
+    const content = site({ "thing.md": page("A thing.", "permalink: /thing.html\n") });
+    const { output } = outputFolder();
+    for (let build = 1; build <= 2; build++)
+      expect((await runBuild(content, [`--output=${output}`])).code).toBe(0);
+    // The page's file becomes a folder: the first build's thing.html stands in its way.
+    writeFileSync(
+      path.join(content, "thing.md"),
+      page("A thing.", "permalink: /thing.html/index.html\n"),
+    );
+    const third = await runBuild(content, [`--output=${output}`]);
+    expect(third.stderr).toBe("");
+    expect(third.stdout).toContain("A file of the previous site was in the way");
+    expect(third.code).toBe(0);
+    expect(readFileSync(path.join(output, "thing.html/index.html"), "utf8")).toContain("A thing.");
+  });
+
   it("is left as it was when the build is stopped part way", async () => {
     const content = site(MANY_PAGES);
     const { parent, output } = outputFolder();
