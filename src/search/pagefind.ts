@@ -42,7 +42,7 @@ export async function writeSearchIndex(siteDir: string, outputPath: string): Pro
   // A folder written over (a reused build folder, the preview's) loses an earlier index's files.
   for (const entry of readdirSync(outputPath, { recursive: true, withFileTypes: true }))
     if (!entry.isDirectory() && !paths.has(path.join(entry.parentPath, entry.name)))
-      rmSync(path.join(entry.parentPath, entry.name));
+      rmSync(path.join(entry.parentPath, entry.name), { force: true });
   // Pagefind counts every file it read; its entry file says how many pages are in the index.
   const entry = written.files.find((file) => file.path === "pagefind-entry.json");
   if (!entry) throw new Error("Pagefind wrote no pagefind-entry.json, so search would not load");
