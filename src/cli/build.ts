@@ -7,7 +7,6 @@
 // third less at the peak). This process stays small: it never loads Eleventy or the engine.
 // The preview runs in one process, as it rebuilds only what an edit changes.
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   argsOrUsage,
@@ -58,7 +57,7 @@ async function buildSite(args: BuildArgs): Promise<void> {
         }
         if (code !== 0) throw new WorkerFailed(code);
         if (!searchIndex) return;
-        const summary = await writeSearchIndex(output, path.join(output, "pagefind"));
+        const summary = await writeSearchIndex(output);
         if (stop.signal) throw new WorkerFailed(1);
         if (args.report !== "json") console.log(describeIndex(summary));
       },

@@ -15,6 +15,7 @@ import {
   type DocsPluginOptions,
 } from "../index.js";
 import { EarlierFiles, EarlierFilesInTheWay, replaceWhole } from "./output.js";
+import { searchIndexFolder } from "../search/pagefind.js";
 
 const CONFIG_NAMES = [
   "eleventy.config.js",
@@ -112,7 +113,7 @@ export async function build(args: BuildArgs, extra?: DocsPluginOptions): Promise
 export async function buildAsWorker(args: BuildArgs): Promise<void> {
   const output = path.resolve(args.output);
   const earlier = EarlierFiles.take(output);
-  const searchFolder = path.join(output, "pagefind");
+  const searchFolder = searchIndexFolder(output);
   const eleventy = createEleventy(args, { searchIndexByCaller: true }, (config) => {
     config.on("eleventy.after", () =>
       earlier.removeUnwritten(

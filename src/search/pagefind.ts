@@ -19,7 +19,11 @@ export const describeIndex = ({ pages, seconds }: IndexSummary): string =>
  * about three times faster than passing 4,000 pages over its IPC one by one. Pages without
  * data-pagefind-body (search, site index, 404, opted-out pages) are left out by Pagefind.
  */
-export async function writeSearchIndex(siteDir: string, outputPath: string): Promise<IndexSummary> {
+/** Where a site's index goes: the folder Pagefind's search script is loaded from. */
+export const searchIndexFolder = (siteDir: string): string => path.join(siteDir, "pagefind");
+
+export async function writeSearchIndex(siteDir: string): Promise<IndexSummary> {
+  const outputPath = searchIndexFolder(siteDir);
   const started = performance.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);

@@ -46,7 +46,7 @@ export function registerSearch(config: UserConfig, ctx: BuildContext): void {
     "eleventy.after",
     async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
       const siteDir = path.resolve(directories.output);
-      const indexing = writeSearchIndex(siteDir, path.join(siteDir, "pagefind")).then((summary) => {
+      const indexing = writeSearchIndex(siteDir).then((summary) => {
         if (ctx.options.report !== "stdout") console.log(describeIndex(summary));
       });
       // In the preview, pages reload at once and the index follows a moment later.
