@@ -166,7 +166,12 @@ function walk(node: NavNode, depth: number, section: NavNode, order: NavNode[]):
 function bySiblingOrder(a: NavNode, b: NavNode): number {
   const ao = a.page.order ?? Number.MAX_SAFE_INTEGER;
   const bo = b.page.order ?? Number.MAX_SAFE_INTEGER;
-  return ao - bo || a.page.title.localeCompare(b.page.title);
+  // Then by address, so siblings that share a title keep one order from build to build.
+  return (
+    ao - bo ||
+    a.page.title.localeCompare(b.page.title) ||
+    (a.page.url < b.page.url ? -1 : a.page.url > b.page.url ? 1 : 0)
+  );
 }
 
 function isIndex(inputPath: string): boolean {

@@ -34,7 +34,10 @@ export function registerSearch(config: UserConfig, ctx: BuildContext): void {
   config.addNunjucksGlobal("allPages", () =>
     ctx.registry.all
       .map((p) => ({ title: p.title, url: p.url }))
-      .sort((a, b) => byTitle.compare(a.title, b.title)),
+      // Pages that share a title keep one order from build to build: by address.
+      .sort(
+        (a, b) => byTitle.compare(a.title, b.title) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0),
+      ),
   );
 
   if (!ctx.options.search) return;
