@@ -5,9 +5,10 @@
 //
 // With `reuse`, the site replaced last time is kept beside the output (`.NAME.previous`) and the
 // next build writes over its files instead of into an empty folder; the files it does not write
-// again are then removed (EarlierFiles). On disks where deleting a site and creating it afresh
-// is slow (ext4 mounted with `discard`, as on many cloud machines), that is most of a build's
-// file-system time: 4,000 files written over took 0.2 s, written after a deletion 2.5-6 s.
+// again are then removed (EarlierFiles). On a disk where creating files right after deleting
+// many is slow (ext4 mounted with `discard`, as on the machine this was measured on), that was
+// most of a build's file-system time: 4,000 files written over took 0.2 s, after a deletion
+// 2.5-6 s.
 import {
   existsSync,
   lstatSync,
