@@ -142,11 +142,21 @@ export async function buildAsWorker(args: BuildArgs): Promise<void> {
 /** `npm start`: the preview server, rebuilding on every change. */
 export async function serve(args: BuildArgs): Promise<void> {
   listenOnLocalhostOnly();
-  const eleventy = createEleventy(args);
+  const eleventy = createEleventy(args, {}, waitLessForSaves);
   await eleventy.init();
   servePreview(eleventy, args.output, Boolean(args.incremental));
   rebuildOnDelete(eleventy, await eleventy.watch());
   await eleventy.serve(args.port);
+}
+
+/**
+ * Eleventy starts a rebuild once a changed file has not grown for 150 ms, so as never to read
+ * half a save. An editor saves a page in one write, and a rebuild that does catch a file half
+ * written is followed by another when the write ends; 50 ms shows an edit about 0.1 s sooner.
+ * A site's own setChokidarConfig replaces this.
+ */
+function waitLessForSaves(config: UserConfig): void {
+  config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 }
 
 /** Eleventy's dev server listens on every interface; a preview belongs on this machine only. */

@@ -39,6 +39,7 @@ declare module "@11ty/eleventy" {
     setUseGitIgnore(use: boolean): void;
     addWatchTarget(target: string): void;
     setWatchThrottleWaitTime(ms: number): void;
+    setChokidarConfig(options: Record<string, unknown>): void;
     ignores: { add(glob: string): void };
     pathPrefix?: string;
   }
