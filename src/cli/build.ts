@@ -7,6 +7,7 @@
 // third less at the peak). This process stays small: it never loads Eleventy or the engine.
 // The preview runs in one process, as it rebuilds only what an edit changes.
 import { spawn, type ChildProcess } from "node:child_process";
+import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
 import {
   argsOrUsage,
@@ -110,13 +111,26 @@ function runWorker(
   });
 }
 
+/**
+ * The worker's memory grows with the site until its last page is written, and its peak is most of
+ * the build's. V8 lets the heap grow to several times what is live before collecting it; at 1.5
+ * times, a 4,000-page build's peak was about 25 MB lower (medians of four alternated builds: 503
+ * MB against 526 MB; one build in four showed no gain) and no slower. A Node whose V8 lacked the
+ * flag would print one line and carry on.
+ */
+function lessHeadroom(): void {
+  v8.setFlagsFromString("--heap-growing-percent=50");
+}
+
 async function main(): Promise<void> {
   const args = argsOrUsage(BUILD_USAGE, () => parseBuildArgs(process.argv.slice(2)));
   if (!args) process.exit(2);
   try {
     if (args.serve) await (await import("./eleventy.js")).serve(args);
-    else if (args.worker) await (await import("./eleventy.js")).buildAsWorker(args);
-    else await buildSite(args);
+    else if (args.worker) {
+      lessHeadroom();
+      await (await import("./eleventy.js")).buildAsWorker(args);
+    } else await buildSite(args);
   } catch (error) {
     if (error instanceof WorkerFailed) process.exit(error.code);
     // The worker's way of asking for a build into an empty folder (see replaceWhole).
