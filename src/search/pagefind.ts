@@ -14,14 +14,15 @@ export interface IndexSummary {
 export const describeIndex = ({ pages, seconds }: IndexSummary): string =>
   `Search index: ${pages} pages in ${seconds.toFixed(2)} s`;
 
-/**
- * Indexes the built site in `siteDir`. Pagefind reads the files itself, in parallel, which is
- * about three times faster than passing 4,000 pages over its IPC one by one. Pages without
- * data-pagefind-body (search, site index, 404, opted-out pages) are left out by Pagefind.
- */
 /** Where a site's index goes: the folder Pagefind's search script is loaded from. */
 export const searchIndexFolder = (siteDir: string): string => path.join(siteDir, "pagefind");
 
+/**
+ * Indexes the built site in `siteDir` into its search index folder, which then holds this
+ * index's files and nothing else. Pagefind reads the pages itself, in parallel, which is
+ * about three times faster than passing 4,000 pages over its IPC one by one. Pages without
+ * data-pagefind-body (search, site index, 404, opted-out pages) are left out by Pagefind.
+ */
 export async function writeSearchIndex(siteDir: string): Promise<IndexSummary> {
   const outputPath = searchIndexFolder(siteDir);
   const started = performance.now();
