@@ -31,9 +31,10 @@ class WorkerFailed extends Error {
 }
 
 /**
- * Builds into a new folder that replaces the output folder only if the build succeeds. Stopping
- * the command (Ctrl-C, or a CI job cancelled) stops its worker, removes the half-built folder
- * and leaves the output as it was.
+ * Builds into a folder beside the output (the site before last, written over, when there is one)
+ * that replaces the output folder only if the build succeeds. Stopping the command (Ctrl-C, or
+ * a CI job cancelled) stops its worker, removes the half-built folder and leaves the output as
+ * it was.
  */
 async function buildSite(args: BuildArgs): Promise<void> {
   const stop = new Stop();
