@@ -115,13 +115,12 @@ export async function buildAsWorker(args: BuildArgs): Promise<void> {
   const earlier = EarlierFiles.take(output);
   const searchFolder = searchIndexFolder(output);
   const eleventy = createEleventy(args, { searchIndexByCaller: true }, (config) => {
-    config.on("eleventy.after", () =>
+    config.on("eleventy.after", () => {
+      const keepSearch = searchIndexWanted(config);
       earlier.removeUnwritten(
-        (file) =>
-          searchIndexWanted(config) &&
-          (file === searchFolder || file.startsWith(searchFolder + path.sep)),
-      ),
-    );
+        (file) => keepSearch && (file === searchFolder || file.startsWith(searchFolder + path.sep)),
+      );
+    });
   });
   try {
     await eleventy.write();

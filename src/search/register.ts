@@ -17,6 +17,20 @@ export function searchIndexWanted(config: UserConfig): boolean {
   return wantIndex.has(config);
 }
 
+/**
+ * The site index's list: every page by title, and pages that share a title by address, so the
+ * list is the same from build to build whatever order Eleventy read the pages in.
+ */
+export function siteIndexEntries(
+  pages: readonly { title: string; url: string }[],
+): { title: string; url: string }[] {
+  return pages
+    .map(({ title, url }) => ({ title, url }))
+    .sort(
+      (a, b) => byTitle.compare(a.title, b.title) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0),
+    );
+}
+
 export function registerSearch(config: UserConfig, ctx: BuildContext): void {
   config.addTemplate("engine-search.njk", "", {
     title: "Search",
@@ -31,14 +45,7 @@ export function registerSearch(config: UserConfig, ctx: BuildContext): void {
     permalink: SITE_INDEX_URL,
     eleventyExcludeFromCollections: true,
   });
-  config.addNunjucksGlobal("allPages", () =>
-    ctx.registry.all
-      .map((p) => ({ title: p.title, url: p.url }))
-      // Pages that share a title keep one order from build to build: by address.
-      .sort(
-        (a, b) => byTitle.compare(a.title, b.title) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0),
-      ),
-  );
+  config.addNunjucksGlobal("allPages", () => siteIndexEntries(ctx.registry.all));
 
   if (!ctx.options.search) return;
   if (ctx.options.searchIndexByCaller) {

@@ -16,15 +16,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EarlierFiles, EarlierFilesInTheWay } from "../../src/cli/output.js";
+import { writeTree } from "../helpers/build.js";
 
-function folder(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), "earlier-files-"));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+const folder = (files: Record<string, string>): string =>
+  writeTree(mkdtempSync(path.join(tmpdir(), "earlier-files-")), files);
 
 const listing = (root: string) => readdirSync(root, { recursive: true, encoding: "utf8" }).sort();
 

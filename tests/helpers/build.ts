@@ -1,6 +1,6 @@
 // Runs the same entry point as `npm run build` in a child process, into a temp folder.
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -82,6 +82,15 @@ export async function buildReport(input: string, env: Record<string, string> = {
   };
   const lines = report.problems.map((p) => `${p.file}:${p.line ?? "-"} ${p.severity} ${p.kind}`);
   return { result, report, lines };
+}
+
+/** Writes each file of `files` (path → text) under root, making folders as needed; returns root. */
+export function writeTree(root: string, files: Record<string, string>): string {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
 }
 
 /** A temporary copy of a content tree, to change without touching the repository. */

@@ -55,6 +55,16 @@ describe("navigation tree", () => {
     ]);
   });
 
+  it("orders siblings that share a title by address, whatever order they come in", () => {
+    const twins = buildTree([
+      page("./c/index.md", "/", { title: "Home" }),
+      page("./c/b.md", "/b/", { title: "Same", key: "b" }),
+      page("./c/a.md", "/a/", { title: "Same", key: "a" }),
+    ]);
+    expect(twins.problems).toEqual([]);
+    expect(twins.byUrl.get("/")!.children.map((c) => c.page.url)).toEqual(["/a/", "/b/"]);
+  });
+
   it("gives breadcrumbs and reading-order neighbours", () => {
     const nav = navigationFor(tree, "/guide/sub/leaf/");
     expect(nav.breadcrumbs).toEqual([

@@ -15,17 +15,12 @@ import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildReport, engineCommand, projectRoot, runBuild } from "../helpers/build.js";
+import { buildReport, engineCommand, projectRoot, runBuild, writeTree } from "../helpers/build.js";
 
 /** A content folder made of `files` (path → text), in a fresh temporary folder. */
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "hostile-"));
-  const content = path.join(dir, "content");
-  for (const [file, text] of Object.entries({ "index.md": HOME, ...files })) {
-    mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
-    writeFileSync(path.join(content, file), text);
-  }
-  return content;
+  return writeTree(path.join(dir, "content"), { "index.md": HOME, ...files });
 }
 
 const HOME = "---\ntitle: Home\n---\nWelcome.\n";

@@ -1,10 +1,10 @@
 // x-govuk's `templates` and `markdown` options, its Markdown dialect, and a paginated page with
 // nothing to list — on a small x-govuk site built by Eleventy's own command with this engine.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../helpers/build.js";
+import { projectRoot, writeTree } from "../helpers/build.js";
 import { run } from "../helpers/packed.js";
 
 function xgovukSite(options: string, pages: Record<string, string>) {
@@ -20,10 +20,7 @@ export default function (config) {
 }
 `,
   );
-  for (const [file, text] of Object.entries(pages)) {
-    mkdirSync(path.dirname(path.join(dir, "docs", file)), { recursive: true });
-    writeFileSync(path.join(dir, "docs", file), text);
-  }
+  writeTree(path.join(dir, "docs"), pages);
   const result = run(dir, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs"]);
   const read = (file: string) => readFileSync(path.join(dir, "_site", file), "utf8");
   return { ...result, read };
