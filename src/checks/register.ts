@@ -29,7 +29,7 @@ export interface AfterBuild {
 export function registerChecks(config: UserConfig, ctx: BuildContext, md: MarkdownIt): void {
   if (!ctx.options.checks) return;
   const { registry } = ctx;
-  md.use(markdownChecks, {
+  markdownChecks(md, {
     report: (problem) => registry.problems.add(problem),
     recordLinks: (inputPath, links) => registry.sourceLinks.set(inputPath, links),
     displayPath: (inputPath) => registry.displayPath(inputPath),

@@ -45,3 +45,22 @@ declare module "markdown-it-image-figures" {
   const plugin: (md: MarkdownIt, options?: { figcaption?: boolean | "title" | "alt" }) => void;
   export default plugin;
 }
+declare module "markdown-it-footnote" {
+  import type MarkdownIt from "markdown-it";
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
+declare module "markdown-it-container" {
+  import type MarkdownIt from "markdown-it";
+  const plugin: (
+    md: MarkdownIt,
+    name: string,
+    options?: { validate?(params: string): boolean; marker?: string },
+  ) => void;
+  export default plugin;
+}
+declare module "markdown-it-attrs" {
+  import type MarkdownIt from "markdown-it";
+  const plugin: (md: MarkdownIt, options?: { allowedAttributes?: (string | RegExp)[] }) => void;
+  export default plugin;
+}
