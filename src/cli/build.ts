@@ -98,7 +98,7 @@ function runWorker(
     const worker = spawn(
       process.execPath,
       [...process.execArgv, fileURLToPath(import.meta.url), ...buildArgv(args), "--worker"],
-      { stdio: ["inherit", "inherit", "inherit", "ipc"] },
+      { stdio: ["inherit", "inherit", "inherit", "ipc"], env: workerEnvironment() },
     );
     stop.worker = worker;
     let searchIndex = false;
@@ -111,6 +111,18 @@ function runWorker(
     );
   });
 }
+
+/**
+ * On Node 20, Eleventy registers a module resolver in a thread of its own so that the preview
+ * can import an edited config or data file afresh; every module loaded after it (the engine's
+ * and its libraries') then waits on that thread. A build imports each file once and never
+ * needs it: without it, a one-page build's worker took 0.85-0.98 s against 1.14-1.21 s.
+ * ELEVENTY_SKIP_ESM_RESOLVER is Eleventy's own switch for this.
+ */
+const workerEnvironment = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  ELEVENTY_SKIP_ESM_RESOLVER: "true",
+});
 
 /**
  * The worker's memory grows with the site until its last page is written, and its peak is most of
