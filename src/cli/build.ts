@@ -22,6 +22,7 @@ import { siteBuildErrorOf } from "../problems/template-error.js";
 import { describeIndex, writeSearchIndex } from "../search/pagefind.js";
 import { isMain } from "./main.js";
 import { EarlierFilesInTheWay, replaceWhole } from "./output.js";
+import type { WorkerMessage } from "./eleventy.js";
 
 /** The worker has reported why it failed; this process only passes its exit code on. */
 class WorkerFailed extends Error {
@@ -43,7 +44,10 @@ async function buildSite(args: BuildArgs): Promise<void> {
       args.output,
       args.input,
       async (output) => {
-        const { code, signal, searchIndex } = await runWorker({ ...args, output }, stop);
+        const { code, signal, searchIndex, searchablePages } = await runWorker(
+          { ...args, output },
+          stop,
+        );
         if (stop.signal) throw new WorkerFailed(1);
         // Killed from outside (the system, out of memory), the worker could not say why.
         if (signal)
@@ -59,7 +63,7 @@ async function buildSite(args: BuildArgs): Promise<void> {
         }
         if (code !== 0) throw new WorkerFailed(code);
         if (!searchIndex) return;
-        const summary = await writeSearchIndex(output);
+        const summary = await writeSearchIndex(output, searchablePages);
         if (stop.signal) throw new WorkerFailed(1);
         if (args.report !== "json") console.log(describeIndex(summary));
       },
@@ -92,7 +96,7 @@ class Stop {
 function runWorker(
   args: BuildArgs,
   stop: Stop,
-): Promise<{ code: number; signal?: NodeJS.Signals; searchIndex: boolean }> {
+): Promise<{ code: number; signal?: NodeJS.Signals } & WorkerMessage> {
   if (stop.signal) return Promise.resolve({ code: 1, searchIndex: false });
   return new Promise((resolve, reject) => {
     const worker = spawn(
@@ -101,13 +105,11 @@ function runWorker(
       { stdio: ["inherit", "inherit", "inherit", "ipc"], env: workerEnvironment() },
     );
     stop.worker = worker;
-    let searchIndex = false;
-    worker.on("message", (message: { searchIndex?: boolean }) => {
-      searchIndex = message.searchIndex === true;
-    });
+    let message: WorkerMessage = { searchIndex: false };
+    worker.on("message", (sent: WorkerMessage) => (message = sent));
     worker.on("error", reject);
     worker.on("exit", (code, signal) =>
-      resolve({ code: code ?? 1, searchIndex, ...(signal ? { signal } : {}) }),
+      resolve({ code: code ?? 1, ...message, ...(signal ? { signal } : {}) }),
     );
   });
 }

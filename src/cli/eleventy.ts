@@ -15,7 +15,7 @@ import {
   type DocsPluginOptions,
 } from "../index.js";
 import { EarlierFiles, EarlierFilesInTheWay, replaceWhole } from "./output.js";
-import { searchIndexFolder } from "../search/pagefind.js";
+import { searchablePages, searchIndexFolder } from "../search/pagefind.js";
 
 const CONFIG_NAMES = [
   "eleventy.config.js",
@@ -99,6 +99,19 @@ export async function build(args: BuildArgs, extra?: DocsPluginOptions): Promise
   });
 }
 
+/** What the worker tells `npm run build` once its pages are written. */
+export interface WorkerMessage {
+  /** Whether the site wants a search index, which the command then writes. */
+  searchIndex: boolean;
+  /** How many pages search should find (see writeSearchIndex). */
+  searchablePages?: number;
+}
+
+/** The HTML of the pages a build wrote (other files' content, a Buffer say, is left out). */
+function* pageContents(results: { content: unknown }[]): Iterable<string> {
+  for (const { content } of results) if (typeof content === "string") yield content;
+}
+
 /**
  * The worker process `npm run build` starts (see build.ts): builds the site into the folder it
  * is given, and tells the command whether the site wants a search index, which the command
@@ -114,12 +127,14 @@ export async function buildAsWorker(args: BuildArgs): Promise<void> {
   const output = path.resolve(args.output);
   const earlier = EarlierFiles.take(output);
   const searchFolder = searchIndexFolder(output);
+  let searchable: number | undefined;
   const eleventy = createEleventy(args, { searchIndexByCaller: true }, (config) => {
-    config.on("eleventy.after", () => {
+    config.on("eleventy.after", ({ results }: { results: { content: unknown }[] }) => {
       const keepSearch = searchIndexWanted(config);
       earlier.removeUnwritten(
         (file) => keepSearch && (file === searchFolder || file.startsWith(searchFolder + path.sep)),
       );
+      if (keepSearch) searchable = searchablePages(pageContents(results));
     });
   });
   try {
@@ -128,7 +143,10 @@ export async function buildAsWorker(args: BuildArgs): Promise<void> {
     if (!earlier.none && EarlierFilesInTheWay.causedBy(error)) throw new EarlierFilesInTheWay();
     throw error;
   }
-  const message = { searchIndex: searchIndexWanted(userConfigs.get(eleventy)!) };
+  const message: WorkerMessage = {
+    searchIndex: searchIndexWanted(userConfigs.get(eleventy)!),
+    ...(searchable === undefined ? {} : { searchablePages: searchable }),
+  };
   await new Promise<void>((resolve) => {
     if (!process.send) return resolve();
     process.send(message, () => {

@@ -17,16 +17,49 @@ export const describeIndex = ({ pages, seconds }: IndexSummary): string =>
 /** Where a site's index goes: the folder Pagefind's search script is loaded from. */
 export const searchIndexFolder = (siteDir: string): string => path.join(siteDir, "pagefind");
 
+/** A start tag carrying data-pagefind-body; the attribute named in escaped text does not count. */
+const SEARCH_BODY = /<[a-z][^>]*\sdata-pagefind-body(?=[\s=>/])/i;
+
+/** How many of these pages' HTML has a data-pagefind-body element: the pages search should find. */
+export const searchablePages = (pages: Iterable<string>): number => {
+  let count = 0;
+  for (const html of pages) if (SEARCH_BODY.test(html)) count++;
+  return count;
+};
+
 /**
  * Indexes the built site in `siteDir` into its search index folder, which then holds this
  * index's files and nothing else. Pagefind reads the pages itself, in parallel, which is
  * about three times faster than passing 4,000 pages over its IPC one by one. Pages without
  * data-pagefind-body (search, site index, 404, opted-out pages) are left out by Pagefind.
+ *
+ * Given the number of pages that should be found (`searchablePages` of the build's pages),
+ * Pagefind first reads each page's <main> only, where every layout puts its searchable part:
+ * at 4,000 pages that took 1.2-1.5 s against 2.3-2.9 s, and gave the same index file for file,
+ * as it did on the AP guide. A page whose searchable part is outside <main> (a site's own
+ * layout without one) would be left out, so when the count differs the whole pages are read
+ * again, as without the count.
  */
-export async function writeSearchIndex(siteDir: string): Promise<IndexSummary> {
-  const outputPath = searchIndexFolder(siteDir);
+export async function writeSearchIndex(
+  siteDir: string,
+  expectedPages?: number,
+): Promise<IndexSummary> {
   const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+  const mainOnly = expectedPages !== undefined && expectedPages > 0;
+  let index = await indexSite(siteDir, mainOnly ? "main" : undefined);
+  if (mainOnly && index.pages !== expectedPages) index = await indexSite(siteDir);
+  await writeIndexFiles(searchIndexFolder(siteDir), index.files);
+  return { pages: index.pages, seconds: (performance.now() - started) / 1000 };
+}
+
+async function indexSite(
+  siteDir: string,
+  rootSelector?: string,
+): Promise<{ files: { path: string; content: Uint8Array }[]; pages: number }> {
+  const { index, errors } = await pagefind.createIndex({
+    forceLanguage: "en",
+    ...(rootSelector ? { rootSelector } : {}),
+  });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   const added = await index.addDirectory({ path: siteDir });
   if (added.errors.length)
@@ -38,7 +71,22 @@ export async function writeSearchIndex(siteDir: string): Promise<IndexSummary> {
   await pagefind.close();
   if (written.errors.length)
     throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-  const files = written.files.map((file) => ({ to: path.join(outputPath, file.path), ...file }));
+  // Pagefind counts every file it read; its entry file says how many pages are in the index.
+  const entry = written.files.find((file) => file.path === "pagefind-entry.json");
+  if (!entry) throw new Error("Pagefind wrote no pagefind-entry.json, so search would not load");
+  const { languages } = JSON.parse(new TextDecoder().decode(entry.content)) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  const pages = Object.values(languages).reduce((sum, l) => sum + l.page_count, 0);
+  return { files: written.files, pages };
+}
+
+/** Writes the index's files into `outputPath`, which then holds them and nothing else. */
+async function writeIndexFiles(
+  outputPath: string,
+  written: { path: string; content: Uint8Array }[],
+): Promise<void> {
+  const files = written.map((file) => ({ to: path.join(outputPath, file.path), ...file }));
   for (const folder of new Set(files.map((file) => path.dirname(file.to))))
     mkdirSync(folder, { recursive: true });
   // Several writes at once: 4,000 pages' index took 0.45 s so, 0.8-0.9 s one at a time.
@@ -55,12 +103,4 @@ export async function writeSearchIndex(siteDir: string): Promise<IndexSummary> {
   for (const entry of readdirSync(outputPath, { recursive: true, withFileTypes: true }))
     if (!entry.isDirectory() && !paths.has(path.join(entry.parentPath, entry.name)))
       rmSync(path.join(entry.parentPath, entry.name), { force: true });
-  // Pagefind counts every file it read; its entry file says how many pages are in the index.
-  const entry = written.files.find((file) => file.path === "pagefind-entry.json");
-  if (!entry) throw new Error("Pagefind wrote no pagefind-entry.json, so search would not load");
-  const { languages } = JSON.parse(new TextDecoder().decode(entry.content)) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  const pages = Object.values(languages).reduce((sum, l) => sum + l.page_count, 0);
-  return { pages, seconds: (performance.now() - started) / 1000 };
 }

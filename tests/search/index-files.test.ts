@@ -1,0 +1,71 @@
+// The search index's files, written from a built site's pages (no Eleventy here: the pages are
+// written by hand, as a site's own layouts might make them).
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { searchablePages, writeSearchIndex } from "../../src/search/pagefind.js";
+import { writeTree } from "../helpers/build.js";
+
+const page = (body: string) =>
+  `<!DOCTYPE html><html lang="en"><head><title>T</title></head><body>${body}</body></html>`;
+
+/** Every file of a site's index, by path, with its bytes. */
+function indexFiles(site: string): Map<string, string> {
+  const folder = path.join(site, "pagefind");
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const file = path.join(entry.parentPath, entry.name);
+      files.set(path.relative(folder, file), readFileSync(file, "latin1"));
+    }
+  return files;
+}
+
+const pageCount = (site: string): number =>
+  JSON.parse(readFileSync(path.join(site, "pagefind/pagefind-entry.json"), "utf8")).languages.en
+    .page_count;
+
+describe("searchablePages", () => {
+  it("counts pages with a data-pagefind-body element, not pages that only name it in text", () => {
+    expect(
+      searchablePages([
+        page('<main><div class="x" data-pagefind-body>Yes</div></main>'),
+        page('<main data-pagefind-body="">Yes</main>'),
+        page("<main><p>Write <code>&lt;div data-pagefind-body&gt;</code>.</p></main>"),
+        page('<main><div data-pagefind-bodyguard="">No</div></main>'),
+      ]),
+    ).toBe(2);
+  });
+});
+
+describe("writeSearchIndex", () => {
+  const site = (pages: Record<string, string>) =>
+    writeTree(mkdtempSync(path.join(tmpdir(), "search-index-")), pages);
+
+  it("gives the same index from the pages' <main> as from the whole pages", async () => {
+    const pages = {
+      "a/index.html": page(
+        "<header>Header words</header><main><div data-pagefind-body><h1>Alpha</h1><p>Apples and quinces.</p></div></main>",
+      ),
+      "b/index.html": page(
+        '<main><div data-pagefind-body data-pagefind-meta="section:Fruit"><h1>Beta</h1><p>Bananas.</p></div></main><footer>Footer</footer>',
+      ),
+      "404.html": page("<main><h1>Not found</h1></main>"),
+    };
+    const [whole, main] = [site(pages), site(pages)];
+    expect((await writeSearchIndex(whole)).pages).toBe(2);
+    expect((await writeSearchIndex(main, 2)).pages).toBe(2);
+    expect(indexFiles(main)).toEqual(indexFiles(whole));
+  });
+
+  it("still finds a page whose searchable part is outside <main>", async () => {
+    const dir = site({
+      "a/index.html": page("<main><div data-pagefind-body><h1>Alpha</h1></div></main>"),
+      "b/index.html": page("<div data-pagefind-body><h1>Beta, with no main</h1></div>"),
+    });
+    const summary = await writeSearchIndex(dir, 2);
+    expect(summary.pages).toBe(2);
+    expect(pageCount(dir)).toBe(2);
+  });
+});
