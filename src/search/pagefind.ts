@@ -17,13 +17,27 @@ export const describeIndex = ({ pages, seconds }: IndexSummary): string =>
 /** Where a site's index goes: the folder Pagefind's search script is loaded from. */
 export const searchIndexFolder = (siteDir: string): string => path.join(siteDir, "pagefind");
 
-/** A start tag carrying data-pagefind-body; the attribute named in escaped text does not count. */
-const SEARCH_BODY = /<[a-z][^>]*\sdata-pagefind-body(?=[\s=>/])/i;
+const SEARCH_BODY = "data-pagefind-body";
+
+/**
+ * Whether a page's HTML has an element with data-pagefind-body: the attribute, inside a tag (the
+ * nearest "<" before it is after the nearest ">"), so the attribute named in escaped text (a
+ * code example) does not count. An attribute value holding ">" before it would hide it, and the
+ * page would be indexed the slower way (see writeSearchIndex).
+ */
+function hasSearchBody(html: string): boolean {
+  for (let at = html.indexOf(SEARCH_BODY); at !== -1; at = html.indexOf(SEARCH_BODY, at + 1)) {
+    const after = html[at + SEARCH_BODY.length] ?? "";
+    if (!/\s/.test(html[at - 1] ?? "") || !/^[\s=>/]?$/.test(after)) continue;
+    if (html.lastIndexOf("<", at) > html.lastIndexOf(">", at)) return true;
+  }
+  return false;
+}
 
 /** How many of these pages' HTML has a data-pagefind-body element: the pages search should find. */
 export const searchablePages = (pages: Iterable<string>): number => {
   let count = 0;
-  for (const html of pages) if (SEARCH_BODY.test(html)) count++;
+  for (const html of pages) if (hasSearchBody(html)) count++;
   return count;
 };
 
