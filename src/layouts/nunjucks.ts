@@ -45,7 +45,7 @@ export function createNunjucks(
 }
 
 /**
- * Nunjucks' `trim`, the same result by String's own trim: Nunjucks' regular expression
+ * Nunjucks' `trim`, the same result for text by String's own trim: Nunjucks' regular expression
  * (/^\s*|\s*$/g) goes back over every run of spaces, and the GOV.UK template trims its header
  * and footer on every page, which took 0.13-0.18 s of a 4,000-page build.
  */
