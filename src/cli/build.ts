@@ -44,7 +44,7 @@ async function buildSite(args: BuildArgs): Promise<void> {
       args.output,
       args.input,
       async (output) => {
-        const { code, signal, searchIndex, searchablePages } = await runWorker(
+        const { code, signal, searchIndex, mainOnlyPages } = await runWorker(
           { ...args, output },
           stop,
         );
@@ -63,7 +63,7 @@ async function buildSite(args: BuildArgs): Promise<void> {
         }
         if (code !== 0) throw new WorkerFailed(code);
         if (!searchIndex) return;
-        const summary = await writeSearchIndex(output, searchablePages);
+        const summary = await writeSearchIndex(output, mainOnlyPages);
         if (stop.signal) throw new WorkerFailed(1);
         if (args.report !== "json") console.log(describeIndex(summary));
       },

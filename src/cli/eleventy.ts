@@ -15,7 +15,7 @@ import {
   type DocsPluginOptions,
 } from "../index.js";
 import { EarlierFiles, EarlierFilesInTheWay, replaceWhole } from "./output.js";
-import { searchablePages, searchIndexFolder } from "../search/pagefind.js";
+import { mainOnlyPageCount, searchIndexFolder } from "../search/pagefind.js";
 
 const CONFIG_NAMES = [
   "eleventy.config.js",
@@ -103,8 +103,8 @@ export async function build(args: BuildArgs, extra?: DocsPluginOptions): Promise
 export interface WorkerMessage {
   /** Whether the site wants a search index, which the command then writes. */
   searchIndex: boolean;
-  /** How many pages search should find (see writeSearchIndex). */
-  searchablePages?: number;
+  /** How many pages search should find, each readable from its <main> (see writeSearchIndex). */
+  mainOnlyPages?: number;
 }
 
 /**
@@ -122,14 +122,14 @@ export async function buildAsWorker(args: BuildArgs): Promise<void> {
   const output = path.resolve(args.output);
   const earlier = EarlierFiles.take(output);
   const searchFolder = searchIndexFolder(output);
-  let searchable: number | undefined;
+  let mainOnlyPages: number | undefined;
   const eleventy = createEleventy(args, { searchIndexByCaller: true }, (config) => {
     config.on("eleventy.after", ({ results }: { results: { content: unknown }[] }) => {
       const keepSearch = searchIndexWanted(config);
       earlier.removeUnwritten(
         (file) => keepSearch && (file === searchFolder || file.startsWith(searchFolder + path.sep)),
       );
-      if (keepSearch) searchable = searchablePages(results);
+      if (keepSearch) mainOnlyPages = mainOnlyPageCount(results);
     });
   });
   try {
@@ -140,7 +140,7 @@ export async function buildAsWorker(args: BuildArgs): Promise<void> {
   }
   const message: WorkerMessage = {
     searchIndex: searchIndexWanted(userConfigs.get(eleventy)!),
-    ...(searchable === undefined ? {} : { searchablePages: searchable }),
+    ...(mainOnlyPages === undefined ? {} : { mainOnlyPages }),
   };
   await new Promise<void>((resolve) => {
     if (!process.send) return resolve();

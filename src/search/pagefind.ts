@@ -17,29 +17,65 @@ export const describeIndex = ({ pages, seconds }: IndexSummary): string =>
 /** Where a site's index goes: the folder Pagefind's search script is loaded from. */
 export const searchIndexFolder = (siteDir: string): string => path.join(siteDir, "pagefind");
 
+const PAGEFIND_ATTRIBUTE = "data-pagefind-";
 const SEARCH_BODY = "data-pagefind-body";
 
 /**
- * Whether a page's HTML has an element with data-pagefind-body: the attribute, inside a tag (the
- * nearest "<" before it is after the nearest ">"), so the attribute named in escaped text (a
- * code example) does not count. An attribute value holding ">" before it would hide it, and the
- * page would be indexed the slower way (see writeSearchIndex).
+ * Where `name` begins a tag (`<main>`, `<h1 class=…>`) in `html` at or after `from`, or -1. The
+ * tag named in escaped text (`&lt;main&gt;`) is not one.
  */
-function hasSearchBody(html: string): boolean {
-  for (let at = html.indexOf(SEARCH_BODY); at !== -1; at = html.indexOf(SEARCH_BODY, at + 1)) {
-    const after = html[at + SEARCH_BODY.length] ?? "";
-    if (!/\s/.test(html[at - 1] ?? "") || !/^[\s=>/]?$/.test(after)) continue;
-    if (html.lastIndexOf("<", at) > html.lastIndexOf(">", at)) return true;
-  }
-  return false;
+function tagAt(html: string, name: string, from = 0): number {
+  for (let at = html.indexOf(`<${name}`, from); at !== -1; at = html.indexOf(`<${name}`, at + 1))
+    if (/^[\s>/]$/.test(html[at + name.length + 1] ?? "")) return at;
+  return -1;
 }
 
 /**
- * How many of a build's pages (Eleventy's results: each written page's content) have a
- * data-pagefind-body element: the pages search should find.
+ * Whether Pagefind indexes this page the same from its <main> alone as from the whole page
+ * (undefined: the page has no data-pagefind-body element, and search leaves it out). Pagefind
+ * reads more than the data-pagefind-body element: any data-pagefind-* attribute, the first
+ * <h1> (else the <title>) as the title and the first <img> as the image, wherever they are.
+ * So every data-pagefind-* attribute must be inside <main>, and the first <h1> too, and the
+ * first <img> if there is one. An attribute counts inside a tag only (the nearest "<" before it
+ * is after the nearest ">"), not named in escaped text (a code example).
  */
-export const searchablePages = (results: readonly { content?: unknown }[]): number =>
-  results.filter(({ content }) => typeof content === "string" && hasSearchBody(content)).length;
+function readableFromMain(html: string): boolean | undefined {
+  const start = tagAt(html, "main");
+  const end = html.lastIndexOf("</main>");
+  const inMain = (at: number) => start !== -1 && at > start && at < end;
+  let body = false;
+  let outside = false;
+  for (let at = html.indexOf(PAGEFIND_ATTRIBUTE); at !== -1;) {
+    const inTag =
+      /\s/.test(html[at - 1] ?? "") && html.lastIndexOf("<", at) > html.lastIndexOf(">", at);
+    if (inTag) {
+      const isBody =
+        html.startsWith(SEARCH_BODY, at) && /^[\s=>/]?$/.test(html[at + SEARCH_BODY.length] ?? "");
+      body ||= isBody;
+      outside ||= !inMain(at);
+    }
+    at = html.indexOf(PAGEFIND_ATTRIBUTE, at + 1);
+  }
+  if (!body) return undefined;
+  const image = tagAt(html, "img");
+  return !outside && inMain(tagAt(html, "h1")) && (image === -1 || inMain(image));
+}
+
+/**
+ * The number of a build's pages (Eleventy's results: each written page's content) that search
+ * should find, when Pagefind can read every one of them from its <main> alone; otherwise
+ * undefined, and the whole pages are read (see writeSearchIndex).
+ */
+export function mainOnlyPageCount(results: readonly { content?: unknown }[]): number | undefined {
+  let count = 0;
+  for (const { content } of results) {
+    if (typeof content !== "string") continue;
+    const fromMain = readableFromMain(content);
+    if (fromMain === false) return undefined;
+    if (fromMain) count++;
+  }
+  return count;
+}
 
 /**
  * Indexes the built site in `siteDir` into its search index folder, which then holds this
@@ -47,21 +83,20 @@ export const searchablePages = (results: readonly { content?: unknown }[]): numb
  * about three times faster than passing 4,000 pages over its IPC one by one. Pages without
  * data-pagefind-body (search, site index, 404, opted-out pages) are left out by Pagefind.
  *
- * Given the number of pages that should be found (`searchablePages` of the build's pages),
- * Pagefind first reads each page's <main> only, where every layout puts its searchable part:
- * at 4,000 pages that took 1.2-1.5 s against 2.3-2.9 s, and gave the same index file for file,
- * as it did on the AP guide. A page whose searchable part is outside <main> (a site's own
- * layout without one) would be left out, so when the count differs the whole pages are read
- * again, as without the count.
+ * Given the number of pages search should find, each readable from its <main> alone
+ * (`mainOnlyPageCount` of the build's pages), Pagefind reads each page's <main> only: at 4,000
+ * pages that took 1.2-1.5 s against 2.3-2.9 s, and gave the same index file for file, as it did
+ * on the AP guide and the x-govuk site. When the count differs from the pages Pagefind then
+ * indexed (an HTML file copied as it is, say), the whole pages are read again.
  */
 export async function writeSearchIndex(
   siteDir: string,
-  expectedPages?: number,
+  mainOnlyPages?: number,
 ): Promise<IndexSummary> {
   const started = performance.now();
-  const mainOnly = expectedPages !== undefined && expectedPages > 0;
+  const mainOnly = mainOnlyPages !== undefined && mainOnlyPages > 0;
   let index = await indexSite(siteDir, mainOnly ? "main" : undefined);
-  if (mainOnly && index.pages !== expectedPages) index = await indexSite(siteDir);
+  if (mainOnly && index.pages !== mainOnlyPages) index = await indexSite(siteDir);
   await writeIndexFiles(searchIndexFolder(siteDir), index.files);
   return { pages: index.pages, seconds: (performance.now() - started) / 1000 };
 }

@@ -2,7 +2,7 @@
 // (where readers without JavaScript are sent).
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { describeIndex, searchablePages, writeSearchIndex } from "./pagefind.js";
+import { describeIndex, mainOnlyPageCount, writeSearchIndex } from "./pagefind.js";
 import type { BuildContext } from "../context.js";
 
 export const SEARCH_URL = "/search/";
@@ -61,8 +61,8 @@ export function registerSearch(config: UserConfig, ctx: BuildContext): void {
   config.on("eleventy.after", async ({ directories, runMode, results }: AfterBuild) => {
     const siteDir = path.resolve(directories.output);
     // A build's results are all its pages; the preview's, only the pages it rebuilt.
-    const expected = runMode === "build" ? searchablePages(results) : undefined;
-    const indexing = writeSearchIndex(siteDir, expected).then((summary) => {
+    const mainOnly = runMode === "build" ? mainOnlyPageCount(results) : undefined;
+    const indexing = writeSearchIndex(siteDir, mainOnly).then((summary) => {
       if (ctx.options.report !== "stdout") console.log(describeIndex(summary));
     });
     // In the preview, pages reload at once and the index follows a moment later.

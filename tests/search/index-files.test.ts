@@ -13,7 +13,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { searchablePages, writeSearchIndex } from "../../src/search/pagefind.js";
+import { mainOnlyPageCount, writeSearchIndex } from "../../src/search/pagefind.js";
 import { writeTree } from "../helpers/build.js";
 
 const page = (body: string) =>
@@ -35,16 +35,33 @@ const pageCount = (site: string): number =>
   JSON.parse(readFileSync(path.join(site, "pagefind/pagefind-entry.json"), "utf8")).languages.en
     .page_count;
 
-describe("searchablePages", () => {
+const results = (...pages: string[]) => pages.map((content) => ({ content }));
+
+describe("mainOnlyPageCount", () => {
   it("counts pages with a data-pagefind-body element, not pages that only name it in text", () => {
-    const results = [
-      page('<main><div class="x" data-pagefind-body>Yes</div></main>'),
-      page('<main data-pagefind-body="">Yes</main>'),
-      page("<main><p>Write <code>&lt;div data-pagefind-body&gt;</code>.</p></main>"),
-      page('<main><div data-pagefind-bodyguard="">No</div></main>'),
-    ].map((content) => ({ content }));
+    const pages = results(
+      page('<main><h1>A</h1><div class="x" data-pagefind-body>Yes</div></main>'),
+      page('<main data-pagefind-body=""><h1>B</h1>Yes</main>'),
+      page("<main><h1>C</h1><p>Write <code>&lt;div data-pagefind-body&gt;</code>.</p></main>"),
+      page('<main><h1>D</h1><div data-pagefind-bodyguard="">No</div></main>'),
+    );
     // Passthrough copies and other files come without content as a string.
-    expect(searchablePages([...results, { content: Buffer.from("data-pagefind-body") }])).toBe(2);
+    expect(mainOnlyPageCount([...pages, { content: Buffer.from("data-pagefind-body") }])).toBe(2);
+  });
+
+  it("gives no count when Pagefind would read something outside a page's <main>", () => {
+    const searchable = page("<main><h1>Fine</h1><div data-pagefind-body>Yes</div></main>");
+    for (const body of [
+      "<header><h1>Masthead</h1></header><main><h1>A</h1><div data-pagefind-body>x</div></main>",
+      "<main><div data-pagefind-body><h2>No h1, so the title would be the title element</h2></div></main>",
+      '<header><img src="/logo.png" alt=""></header><main><h1>A</h1><div data-pagefind-body>x</div></main>',
+      '<main><h1>A</h1><div data-pagefind-body>x</div></main><footer data-pagefind-meta="author:Me"></footer>',
+      "<h1>A</h1><div data-pagefind-body>No main at all</div>",
+    ])
+      expect(mainOnlyPageCount(results(searchable, page(body))), body).toBeUndefined();
+    expect(
+      mainOnlyPageCount(results(searchable, page("<main><h1>Not searchable</h1></main>"))),
+    ).toBe(1);
   });
 });
 
@@ -68,7 +85,22 @@ describe("writeSearchIndex", () => {
     expect(indexFiles(main)).toEqual(indexFiles(whole));
   });
 
-  it("still finds a page whose searchable part is outside <main>", async () => {
+  it("gives the whole pages' index when Pagefind reads more than <main>", async () => {
+    const pages = {
+      "a/index.html": page(
+        "<header><h1>Masthead</h1></header><main><div data-pagefind-body><p>Apples.</p></div></main>",
+      ),
+      "b/index.html": page(
+        "<main><h1>Beta</h1><div data-pagefind-body><p>Bananas.</p></div></main>",
+      ),
+    };
+    const [whole, counted] = [site(pages), site(pages)];
+    await writeSearchIndex(whole);
+    await writeSearchIndex(counted, mainOnlyPageCount(results(...Object.values(pages))));
+    expect(indexFiles(counted)).toEqual(indexFiles(whole));
+  });
+
+  it("still finds a page left out by reading <main> only, when the count differs", async () => {
     const dir = site({
       "a/index.html": page("<main><div data-pagefind-body><h1>Alpha</h1></div></main>"),
       "b/index.html": page("<div data-pagefind-body><h1>Beta, with no main</h1></div>"),
