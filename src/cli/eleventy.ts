@@ -122,14 +122,15 @@ export async function buildAsWorker(args: BuildArgs): Promise<void> {
   const output = path.resolve(args.output);
   const earlier = EarlierFiles.take(output);
   const searchFolder = searchIndexFolder(output);
-  let mainOnlyPages: number | undefined;
+  type Results = Parameters<typeof mainOnlyPageCount>[1];
+  let pages: Results = [];
   const eleventy = createEleventy(args, { searchIndexByCaller: true }, (config) => {
-    config.on("eleventy.after", ({ results }: { results: { content: unknown }[] }) => {
+    config.on("eleventy.after", ({ results }: { results: Results }) => {
       const keepSearch = searchIndexWanted(config);
       earlier.removeUnwritten(
         (file) => keepSearch && (file === searchFolder || file.startsWith(searchFolder + path.sep)),
       );
-      if (keepSearch) mainOnlyPages = mainOnlyPageCount(results);
+      pages = results;
     });
   });
   try {
@@ -138,8 +139,11 @@ export async function buildAsWorker(args: BuildArgs): Promise<void> {
     if (!earlier.none && EarlierFilesInTheWay.causedBy(error)) throw new EarlierFilesInTheWay();
     throw error;
   }
+  const searchIndex = searchIndexWanted(userConfigs.get(eleventy)!);
+  // Once every step has written its files (redirects too), which the index will read.
+  const mainOnlyPages = searchIndex ? mainOnlyPageCount(output, pages) : undefined;
   const message: WorkerMessage = {
-    searchIndex: searchIndexWanted(userConfigs.get(eleventy)!),
+    searchIndex,
     ...(mainOnlyPages === undefined ? {} : { mainOnlyPages }),
   };
   await new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 // Builds the Pagefind index of the built site. Pagefind splits the index into chunks, so a
 // query downloads only what it needs, however large the site grows.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -21,11 +21,11 @@ const PAGEFIND_ATTRIBUTE = "data-pagefind-";
 const SEARCH_BODY = "data-pagefind-body";
 
 /**
- * Where `name` begins a tag (`<main>`, `<h1 class=…>`) in `html` at or after `from`, or -1. The
+ * Where `name` first begins a tag (`<main>`, `<h1 class=…>`) in `html`, or -1. The
  * tag named in escaped text (`&lt;main&gt;`) is not one.
  */
-function tagAt(html: string, name: string, from = 0): number {
-  for (let at = html.indexOf(`<${name}`, from); at !== -1; at = html.indexOf(`<${name}`, at + 1))
+function tagAt(html: string, name: string): number {
+  for (let at = html.indexOf(`<${name}`); at !== -1; at = html.indexOf(`<${name}`, at + 1))
     if (/^[\s>/]$/.test(html[at + name.length + 1] ?? "")) return at;
   return -1;
 }
@@ -62,15 +62,26 @@ function readableFromMain(html: string): boolean | undefined {
 }
 
 /**
- * The number of a build's pages (Eleventy's results: each written page's content) that search
- * should find, when Pagefind can read every one of them from its <main> alone; otherwise
- * undefined, and the whole pages are read (see writeSearchIndex).
+ * The number of pages in `siteDir` that search should find, when Pagefind can read every one of
+ * them from its <main> alone; otherwise undefined, and the whole pages are read (see
+ * writeSearchIndex). `results` are Eleventy's (each rendered page's output path and HTML); the
+ * site's other HTML files (copied as they are, or written by a plugin) are read from disk.
  */
-export function mainOnlyPageCount(results: readonly { content?: unknown }[]): number | undefined {
+export function mainOnlyPageCount(
+  siteDir: string,
+  results: readonly { outputPath?: unknown; content?: unknown }[],
+): number | undefined {
+  const rendered = new Map<string, string>();
+  for (const { outputPath, content } of results)
+    if (typeof outputPath === "string" && typeof content === "string")
+      rendered.set(path.resolve(outputPath), content);
+  const searchFolder = searchIndexFolder(siteDir);
   let count = 0;
-  for (const { content } of results) {
-    if (typeof content !== "string") continue;
-    const fromMain = readableFromMain(content);
+  for (const entry of readdirSync(siteDir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (!entry.isFile() || !file.endsWith(".html") || file.startsWith(searchFolder + path.sep))
+      continue;
+    const fromMain = readableFromMain(rendered.get(file) ?? readFileSync(file, "utf8"));
     if (fromMain === false) return undefined;
     if (fromMain) count++;
   }

@@ -15,7 +15,7 @@ const wantIndex = new WeakSet<UserConfig>();
 interface AfterBuild {
   directories: { output: string };
   runMode: string;
-  results: { content?: unknown }[];
+  results: { outputPath?: unknown; content?: unknown }[];
 }
 
 /** Whether a build with `searchIndexByCaller` left a search index for its caller to write. */
@@ -61,7 +61,7 @@ export function registerSearch(config: UserConfig, ctx: BuildContext): void {
   config.on("eleventy.after", async ({ directories, runMode, results }: AfterBuild) => {
     const siteDir = path.resolve(directories.output);
     // A build's results are all its pages; the preview's, only the pages it rebuilt.
-    const mainOnly = runMode === "build" ? mainOnlyPageCount(results) : undefined;
+    const mainOnly = runMode === "build" ? mainOnlyPageCount(siteDir, results) : undefined;
     const indexing = writeSearchIndex(siteDir, mainOnly).then((summary) => {
       if (ctx.options.report !== "stdout") console.log(describeIndex(summary));
     });

@@ -35,18 +35,26 @@ const pageCount = (site: string): number =>
   JSON.parse(readFileSync(path.join(site, "pagefind/pagefind-entry.json"), "utf8")).languages.en
     .page_count;
 
-const results = (...pages: string[]) => pages.map((content) => ({ content }));
+const tempSite = (pages: Record<string, string>) =>
+  writeTree(mkdtempSync(path.join(tmpdir(), "search-index-")), pages);
+
+/** mainOnlyPageCount of a site whose pages are all read from disk (none rendered by a build). */
+const countOf = (...pages: string[]) =>
+  mainOnlyPageCount(
+    tempSite(Object.fromEntries(pages.map((html, i) => [`p${i}/index.html`, html]))),
+    [],
+  );
 
 describe("mainOnlyPageCount", () => {
   it("counts pages with a data-pagefind-body element, not pages that only name it in text", () => {
-    const pages = results(
-      page('<main><h1>A</h1><div class="x" data-pagefind-body>Yes</div></main>'),
-      page('<main data-pagefind-body=""><h1>B</h1>Yes</main>'),
-      page("<main><h1>C</h1><p>Write <code>&lt;div data-pagefind-body&gt;</code>.</p></main>"),
-      page('<main><h1>D</h1><div data-pagefind-bodyguard="">No</div></main>'),
-    );
-    // Passthrough copies and other files come without content as a string.
-    expect(mainOnlyPageCount([...pages, { content: Buffer.from("data-pagefind-body") }])).toBe(2);
+    expect(
+      countOf(
+        page('<main><h1>A</h1><div class="x" data-pagefind-body>Yes</div></main>'),
+        page('<main data-pagefind-body=""><h1>B</h1>Yes</main>'),
+        page("<main><h1>C</h1><p>Write <code>&lt;div data-pagefind-body&gt;</code>.</p></main>"),
+        page('<main><h1>D</h1><div data-pagefind-bodyguard="">No</div></main>'),
+      ),
+    ).toBe(2);
   });
 
   it("gives no count when Pagefind would read something outside a page's <main>", () => {
@@ -58,16 +66,25 @@ describe("mainOnlyPageCount", () => {
       '<main><h1>A</h1><div data-pagefind-body>x</div></main><footer data-pagefind-meta="author:Me"></footer>',
       "<h1>A</h1><div data-pagefind-body>No main at all</div>",
     ])
-      expect(mainOnlyPageCount(results(searchable, page(body))), body).toBeUndefined();
-    expect(
-      mainOnlyPageCount(results(searchable, page("<main><h1>Not searchable</h1></main>"))),
-    ).toBe(1);
+      expect(countOf(searchable, page(body)), body).toBeUndefined();
+    expect(countOf(searchable, page("<main><h1>Not searchable</h1></main>"))).toBe(1);
+  });
+
+  it("takes a rendered page's HTML from the build's results, and reads the site's other pages", () => {
+    const fine = page("<main><h1>Fine</h1><div data-pagefind-body>Yes</div></main>");
+    const titleOutside = page("<h1>Old</h1><main data-pagefind-body>x</main>");
+    // On disk the rendered page is not what the build rendered: its results are what count.
+    const dir = tempSite({ "rendered/index.html": titleOutside, "copied/index.html": fine });
+    const results = [{ outputPath: path.join(dir, "rendered/index.html"), content: fine }];
+    expect(mainOnlyPageCount(dir, results)).toBe(2);
+    // An HTML file the build copied as it is, with its title outside <main>.
+    writeFileSync(path.join(dir, "copied/index.html"), titleOutside);
+    expect(mainOnlyPageCount(dir, results)).toBeUndefined();
   });
 });
 
 describe("writeSearchIndex", () => {
-  const site = (pages: Record<string, string>) =>
-    writeTree(mkdtempSync(path.join(tmpdir(), "search-index-")), pages);
+  const site = tempSite;
 
   it("gives the same index from the pages' <main> as from the whole pages", async () => {
     const pages = {
@@ -96,7 +113,7 @@ describe("writeSearchIndex", () => {
     };
     const [whole, counted] = [site(pages), site(pages)];
     await writeSearchIndex(whole);
-    await writeSearchIndex(counted, mainOnlyPageCount(results(...Object.values(pages))));
+    await writeSearchIndex(counted, mainOnlyPageCount(counted, []));
     expect(indexFiles(counted)).toEqual(indexFiles(whole));
   });
 
