@@ -1,7 +1,7 @@
 // Content checks: in the Markdown as it renders (headings, images, links, encoding), then after
 // every build over the built HTML (internal links, assets and anchors across the whole site).
 // Registered before the end-of-build report, so its problems are in it.
-import type { UserConfig } from "@11ty/eleventy";
+import type { AfterBuild, UserConfig } from "@11ty/eleventy";
 import type { MarkdownIt } from "markdown-it";
 import { markdownChecks } from "./markdown-checks.js";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -11,20 +11,6 @@ import type { Settings } from "../settings/schema.js";
 import { checkSiteLinks, indexBuiltPage, type BuiltPage } from "./site-links.js";
 import { SETTINGS_FILE } from "../settings/load.js";
 import type { BuildContext } from "../context.js";
-
-interface Result {
-  inputPath: string;
-  outputPath: string | false;
-  url: string | false;
-  content: string;
-}
-
-export interface AfterBuild {
-  results: Result[];
-  directories: { output: string };
-  runMode?: string;
-  incremental?: boolean;
-}
 
 export function registerChecks(config: UserConfig, ctx: BuildContext, md: MarkdownIt): void {
   if (!ctx.options.checks) return;

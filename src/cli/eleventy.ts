@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { stripVTControlCharacters } from "node:util";
 import net from "node:net";
 import path from "node:path";
-import { Eleventy, type UserConfig } from "@11ty/eleventy";
+import { Eleventy, type AfterBuild, type UserConfig } from "@11ty/eleventy";
 import { runReportOptions, type BuildArgs } from "./args.js";
 import { describeFailure } from "../problems/format.js";
 import { siteBuildErrorOf } from "../problems/template-error.js";
@@ -122,10 +122,9 @@ export async function buildAsWorker(args: BuildArgs): Promise<void> {
   const output = path.resolve(args.output);
   const earlier = EarlierFiles.take(output);
   const searchFolder = searchIndexFolder(output);
-  type Results = Parameters<typeof mainOnlyPageCount>[1];
-  let pages: Results = [];
+  let pages: AfterBuild["results"] = [];
   const eleventy = createEleventy(args, { searchIndexByCaller: true }, (config) => {
-    config.on("eleventy.after", ({ results }: { results: Results }) => {
+    config.on("eleventy.after", ({ results }: AfterBuild) => {
       const keepSearch = searchIndexWanted(config);
       earlier.removeUnwritten(
         (file) => keepSearch && (file === searchFolder || file.startsWith(searchFolder + path.sep)),

@@ -1,14 +1,14 @@
 // Redirect pages, written after each build from pages' old_paths and site.yml's redirects.
 // Registered before the end-of-build report, so redirect problems are reported with the rest.
 import path from "node:path";
-import type { UserConfig } from "@11ty/eleventy";
+import type { AfterBuild, UserConfig } from "@11ty/eleventy";
 import { collectRedirects, writeRedirects } from "./redirects.js";
 import { SETTINGS_FILE } from "../settings/load.js";
 import type { BuildContext } from "../context.js";
 
 export function registerRedirects(config: UserConfig, ctx: BuildContext): void {
   const settingsFile = path.relative(ctx.siteRoot, path.join(ctx.dataDir, SETTINGS_FILE));
-  config.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
+  config.on("eleventy.after", ({ directories }: AfterBuild) => {
     const { redirects, problems } = collectRedirects(
       ctx.registry.all,
       ctx.settings.redirects,

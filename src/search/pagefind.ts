@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import type { AfterBuild } from "@11ty/eleventy";
 
 export interface IndexSummary {
   pages: number;
@@ -69,12 +70,12 @@ function readableFromMain(html: string): boolean | undefined {
  */
 export function mainOnlyPageCount(
   siteDir: string,
-  results: readonly { outputPath?: unknown; content?: unknown }[],
+  results: readonly Pick<AfterBuild["results"][number], "outputPath" | "content">[],
 ): number | undefined {
   const rendered = new Map<string, string>();
   for (const { outputPath, content } of results)
-    if (typeof outputPath === "string" && typeof content === "string")
-      rendered.set(path.resolve(outputPath), content);
+    // A template may also give Eleventy bytes; those pages are read from disk.
+    if (outputPath && typeof content === "string") rendered.set(path.resolve(outputPath), content);
   const searchFolder = searchIndexFolder(siteDir);
   let count = 0;
   for (const entry of readdirSync(siteDir, { recursive: true, withFileTypes: true })) {

@@ -1,7 +1,7 @@
 // Site search: the Pagefind index after every build, the search page and the A to Z index
 // (where readers without JavaScript are sent).
 import path from "node:path";
-import type { UserConfig } from "@11ty/eleventy";
+import type { AfterBuild, UserConfig } from "@11ty/eleventy";
 import { describeIndex, mainOnlyPageCount, writeSearchIndex } from "./pagefind.js";
 import type { BuildContext } from "../context.js";
 
@@ -11,12 +11,6 @@ const byTitle = new Intl.Collator("en", { sensitivity: "base" });
 export const SITE_INDEX_URL = "/site-index/";
 
 const wantIndex = new WeakSet<UserConfig>();
-
-interface AfterBuild {
-  directories: { output: string };
-  runMode: string;
-  results: { outputPath?: unknown; content?: unknown }[];
-}
 
 /** Whether a build with `searchIndexByCaller` left a search index for its caller to write. */
 export function searchIndexWanted(config: UserConfig): boolean {

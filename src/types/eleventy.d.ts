@@ -45,6 +45,20 @@ declare module "@11ty/eleventy" {
   }
   export const HtmlBasePlugin: unknown;
 
+  /** What Eleventy gives "eleventy.after" listeners: each page a build wrote, and how it ran. */
+  export interface AfterBuild {
+    results: {
+      inputPath: string;
+      outputPath: string | false;
+      url: string | false;
+      content: string;
+    }[];
+    directories: { output: string };
+    runMode: "build" | "serve" | "watch";
+    /** An incremental rebuild: `results` holds only the pages it wrote again. */
+    incremental?: boolean;
+  }
+
   export class Eleventy {
     constructor(input?: string, output?: string, options?: Record<string, unknown>);
     init(): Promise<void>;

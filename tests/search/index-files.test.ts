@@ -84,41 +84,48 @@ describe("mainOnlyPageCount", () => {
 });
 
 describe("writeSearchIndex", () => {
-  const site = tempSite;
+  /** The index of `pages` read whole, and as a build reads it (given mainOnlyPageCount). */
+  async function wholeAndAsBuilt(pages: Record<string, string>, count: number | undefined) {
+    const [whole, built] = [tempSite(pages), tempSite(pages)];
+    expect(mainOnlyPageCount(built, [])).toBe(count);
+    await writeSearchIndex(whole);
+    await writeSearchIndex(built, count);
+    return [indexFiles(whole), indexFiles(built)];
+  }
 
   it("gives the same index from the pages' <main> as from the whole pages", async () => {
-    const pages = {
-      "a/index.html": page(
-        "<header>Header words</header><main><div data-pagefind-body><h1>Alpha</h1><p>Apples and quinces.</p></div></main>",
-      ),
-      "b/index.html": page(
-        '<main><div data-pagefind-body data-pagefind-meta="section:Fruit"><h1>Beta</h1><p>Bananas.</p></div></main><footer>Footer</footer>',
-      ),
-      "404.html": page("<main><h1>Not found</h1></main>"),
-    };
-    const [whole, main] = [site(pages), site(pages)];
-    expect((await writeSearchIndex(whole)).pages).toBe(2);
-    expect((await writeSearchIndex(main, 2)).pages).toBe(2);
-    expect(indexFiles(main)).toEqual(indexFiles(whole));
+    const [whole, fromMain] = await wholeAndAsBuilt(
+      {
+        "a/index.html": page(
+          "<header>Header words</header><main><h1>Alpha</h1><div data-pagefind-body><p>Apples and quinces.</p></div></main>",
+        ),
+        "b/index.html": page(
+          '<main><div data-pagefind-body data-pagefind-meta="section:Fruit"><h1>Beta</h1><p>Bananas.</p></div></main><footer>Footer</footer>',
+        ),
+        "404.html": page("<main><h1>Not found</h1></main>"),
+      },
+      2,
+    );
+    expect(fromMain).toEqual(whole);
   });
 
   it("gives the whole pages' index when Pagefind reads more than <main>", async () => {
-    const pages = {
-      "a/index.html": page(
-        "<header><h1>Masthead</h1></header><main><div data-pagefind-body><p>Apples.</p></div></main>",
-      ),
-      "b/index.html": page(
-        "<main><h1>Beta</h1><div data-pagefind-body><p>Bananas.</p></div></main>",
-      ),
-    };
-    const [whole, counted] = [site(pages), site(pages)];
-    await writeSearchIndex(whole);
-    await writeSearchIndex(counted, mainOnlyPageCount(counted, []));
-    expect(indexFiles(counted)).toEqual(indexFiles(whole));
+    const [whole, built] = await wholeAndAsBuilt(
+      {
+        "a/index.html": page(
+          "<header><h1>Masthead</h1></header><main><div data-pagefind-body><p>Apples.</p></div></main>",
+        ),
+        "b/index.html": page(
+          "<main><h1>Beta</h1><div data-pagefind-body><p>Bananas.</p></div></main>",
+        ),
+      },
+      undefined,
+    );
+    expect(built).toEqual(whole);
   });
 
   it("still finds a page left out by reading <main> only, when the count differs", async () => {
-    const dir = site({
+    const dir = tempSite({
       "a/index.html": page("<main><div data-pagefind-body><h1>Alpha</h1></div></main>"),
       "b/index.html": page("<div data-pagefind-body><h1>Beta, with no main</h1></div>"),
     });
@@ -136,7 +143,7 @@ describe("writeSearchIndex", () => {
         "<main><div data-pagefind-body><h1>Beta</h1><p>Bananas.</p></div></main>",
       ),
     };
-    const dir = site(pages);
+    const dir = tempSite(pages);
     await writeSearchIndex(dir, 2);
     const first = indexFiles(dir);
     const fragments = [...first.keys()].filter((f) => f.startsWith("fragment"));
