@@ -7,6 +7,7 @@
 import { parse } from "yaml";
 import { parseYaml, type ParsedYaml } from "../yaml/yaml.js";
 import { isEleventyDate } from "../dates/dates.js";
+import { oneByteValues } from "../yaml/one-byte.js";
 
 export const FRONTMATTER_META = "_frontmatter";
 
@@ -66,7 +67,7 @@ export function parseFrontmatter(
   let value: unknown;
   try {
     // Core schema: dates stay text (a YAML 1.1 timestamp would turn 2026-02-30 into 2 March).
-    value = parse(str, { schema: "core" }) ?? {};
+    value = oneByteValues(parse(str, { schema: "core" }) ?? {});
   } catch {
     // Only on this rare path: the document's own errors carry positions.
     const first = parseYaml(str).errors[0] ?? { message: "the YAML could not be read" };

@@ -19,6 +19,7 @@ import { components, type RenderComponent } from "./components.js";
 import { links, type LinkContext } from "./links.js";
 import { footnotes } from "./footnotes.js";
 import { attributePolicy, rawHtml } from "./raw-html.js";
+import { oneByte } from "../yaml/one-byte.js";
 import type { HtmlPolicy } from "../html/html-policy.js";
 
 export interface MarkdownOptions {
@@ -65,5 +66,8 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
   typography(md);
   // Last: it folds finished token runs into GOV.UK components.
   components(md, options.renderComponent);
+  // Eleventy keeps every page's HTML: see oneByte for why it is copied.
+  const render = md.render.bind(md);
+  md.render = (src, env) => oneByte(render(src, env));
   return md;
 }

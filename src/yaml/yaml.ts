@@ -10,6 +10,7 @@ import {
   type Node,
   type Document,
 } from "yaml";
+import { oneByteValues } from "./one-byte.js";
 
 export interface ParsedYaml {
   value: unknown;
@@ -34,7 +35,7 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
     ),
   }));
   return {
-    value: errors.length ? undefined : doc.toJS(),
+    value: errors.length ? undefined : oneByteValues(doc.toJS()),
     doc,
     lineOf: (node) => lineAt(node?.range?.[0]),
     errors,

@@ -30,7 +30,7 @@ describe("the preview of a working site", () => {
       readFileSync(settings, "utf8").replace("Fixture Service", "Renamed Service"),
     );
     await preview.waitFor(BUILT, from);
-    expect((await preview.get("/about/")).body).toContain("<title>About – Renamed Service");
+    expect((await preview.get("/about/")).body).toContain("<title>About &ndash; Renamed Service");
   }, 30_000);
 
   it("shows a mistake on every page until it is fixed, and says when it is", async () => {

@@ -18,7 +18,7 @@ describe("building the basic fixture", () => {
     expect(html).toContain('class="govuk-template"');
     expect(html).toMatch(/<a href="#main-content" class="govuk-skip-link"/);
     expect(html).toMatch(/<main[^>]*id="main-content"/);
-    expect(html).toContain("<title>Guide – Fixture Service</title>");
+    expect(html).toContain("<title>Guide &ndash; Fixture Service</title>");
     expect(html).toContain('<meta name="description" content="Everything in one place.">');
   });
 
