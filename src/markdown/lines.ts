@@ -11,7 +11,12 @@ export function inlineLines(
   children.forEach((child, index) => {
     fn(child, line, index, children);
     if (child.type === "softbreak" || child.type === "hardbreak") line++;
-    else if (child.type === "text" || child.type === "code_inline")
-      line += child.content.split("\n").length - 1;
+    else if (child.type === "text" || child.type === "code_inline") line += newlines(child.content);
   });
+}
+
+function newlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }
