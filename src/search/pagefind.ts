@@ -1,9 +1,21 @@
 // Builds the Pagefind index of the built site. Pagefind splits the index into chunks, so a
 // query downloads only what it needs, however large the site grows.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import * as pagefind from "pagefind";
+import { gunzipSync } from "node:zlib";
+import { decode } from "cbor2";
 import type { AfterBuild } from "@11ty/eleventy";
 
 export interface IndexSummary {
@@ -91,100 +103,200 @@ export function mainOnlyPageCount(
 
 /**
  * Indexes the built site in `siteDir` into its search index folder, which then holds this
- * index's files and nothing else. Pagefind reads the pages itself, in parallel, which is
- * about three times faster than passing 4,000 pages over its IPC one by one. Pages without
- * data-pagefind-body (search, site index, 404, opted-out pages) are left out by Pagefind.
+ * index's files and nothing else. Pagefind's own command does the work, reading the pages in
+ * parallel and writing the index itself, so this process never holds the index (at 8,000 pages,
+ * taking it in memory through Pagefind's Node API held about 90 MB more at the build's peak).
+ * Pages without data-pagefind-body (search, site index, 404, opted-out pages) are left out by
+ * Pagefind.
  *
  * Given the number of pages search should find, each readable from its <main> alone
  * (`mainOnlyPageCount` of the build's pages), Pagefind reads each page's <main> only: at 4,000
  * pages that took 1.2-1.5 s against 2.3-2.9 s, and gave the same index file for file, as it did
  * on the AP guide and the x-govuk site. When the count differs from the pages Pagefind then
  * indexed (an HTML file copied as it is, say), the whole pages are read again.
+ *
+ * Over an earlier index (the site before last, or the preview's), Pagefind neither compresses
+ * nor writes again the files named by their content that are already there, which is most of
+ * them when few pages changed (4,000 pages: 1.3 s against 2.2 s for a new index); the earlier
+ * index's files that this one does not use are then removed (see removeUnused).
  */
 export async function writeSearchIndex(
   siteDir: string,
   mainOnlyPages?: number,
 ): Promise<IndexSummary> {
   const started = performance.now();
+  const folder = searchIndexFolder(siteDir);
   const mainOnly = mainOnlyPages !== undefined && mainOnlyPages > 0;
-  let index = await indexSite(siteDir, mainOnly ? "main" : undefined);
-  if (mainOnly && index.pages !== mainOnlyPages) index = await indexSite(siteDir);
-  await writeIndexFiles(searchIndexFolder(siteDir), index.files);
+  const unfinished = path.join(folder, UNFINISHED);
+  // A link is removed, never written through; an index whose writing was stopped may hold a
+  // file cut short, so it is not written over.
+  const there = lstatSync(folder, { throwIfNoEntry: false });
+  if (there && (!there.isDirectory() || existsSync(unfinished)))
+    rmSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(unfinished, "");
+  let index = await indexSite(siteDir, folder, mainOnly ? "main" : undefined);
+  if (mainOnly && index.pages !== mainOnlyPages) index = await indexSite(siteDir, folder);
+  if (index.earlier.size && !removeUnused(folder, index.earlier)) {
+    // Pagefind wrote an index this engine cannot read (a new version, say): it is written anew.
+    rmSync(folder, { recursive: true });
+    mkdirSync(folder);
+    writeFileSync(unfinished, "");
+    index = await indexSite(siteDir, folder, index.rootSelector);
+  }
+  rmSync(unfinished);
   return { pages: index.pages, seconds: (performance.now() - started) / 1000 };
 }
 
-async function indexSite(
-  siteDir: string,
-  rootSelector?: string,
-): Promise<{ files: { path: string; content: Uint8Array }[]; pages: number }> {
-  const { index, errors } = await pagefind.createIndex({
-    forceLanguage: "en",
-    ...(rootSelector ? { rootSelector } : {}),
-  });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-  const added = await index.addDirectory({ path: siteDir });
-  if (added.errors.length)
-    throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-  // Pagefind's own writeFiles can answer before its files are on disk, and close() then kills
-  // it mid-write: under load a build shipped an empty pagefind-entry.json (Pagefind issue
-  // #1271). The index is taken in memory and written here instead, so it is whole.
-  const written = await index.getFiles();
-  await pagefind.close();
-  if (written.errors.length)
-    throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+/** Written in the index's folder while Pagefind writes it, and removed once it has finished. */
+const UNFINISHED = ".unfinished";
+
+/** The files already in the index's folder (path: inode change time); links are removed. */
+function filesIn(folder: string): Map<string, bigint> {
+  const files = new Map<string, bigint>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    // Pagefind writes through a link: it is removed, so nothing is written outside the site.
+    if (entry.isFile()) {
+      if (entry.name !== UNFINISHED) files.set(file, statSync(file, { bigint: true }).ctimeNs);
+    } else if (!entry.isDirectory()) rmSync(file);
+  }
+  return files;
+}
+
+interface Indexed {
+  pages: number;
+  rootSelector: string | undefined;
+  /** The files in the index's folder before Pagefind wrote this index. */
+  earlier: Map<string, bigint>;
+}
+
+async function indexSite(siteDir: string, folder: string, rootSelector?: string): Promise<Indexed> {
+  const earlier = filesIn(folder);
+  await runPagefind([
+    "--site",
+    siteDir,
+    "--output-path",
+    folder,
+    "--force-language",
+    "en",
+    ...(rootSelector ? ["--root-selector", rootSelector] : []),
+    "--silent",
+  ]);
   // Pagefind counts every file it read; its entry file says how many pages are in the index.
-  const entry = written.files.find((file) => file.path === "pagefind-entry.json");
-  if (!entry) throw new Error("Pagefind wrote no pagefind-entry.json, so search would not load");
-  const { languages } = JSON.parse(new TextDecoder().decode(entry.content)) as {
-    languages: Record<string, { page_count: number }>;
-  };
+  const { languages } = entryOf(folder);
   const pages = Object.values(languages).reduce((sum, l) => sum + l.page_count, 0);
-  return { files: written.files, pages };
+  return { pages, rootSelector, earlier };
+}
+
+interface Entry {
+  languages: Record<string, { hash: string; page_count: number }>;
+}
+
+function entryOf(folder: string): Entry {
+  try {
+    return JSON.parse(readFileSync(path.join(folder, "pagefind-entry.json"), "utf8")) as Entry;
+  } catch {
+    throw new Error("Pagefind wrote no pagefind-entry.json, so search would not load");
+  }
+}
+
+/** Pagefind's program for this machine, found as Pagefind's own Node package finds it. */
+function pagefindProgram(): string {
+  const fromPagefind = createRequire(import.meta.resolve("pagefind"));
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const names = ["pagefind_extended", "pagefind"];
+  for (const name of names)
+    try {
+      return fromPagefind.resolve(
+        `@pagefind/${platform}-${process.arch}/bin/${name}${platform === "windows" ? ".exe" : ""}`,
+      );
+    } catch {
+      // not this one
+    }
+  throw new Error(
+    `Pagefind has no program for this machine (${platform}-${process.arch}): reinstall the project's packages (npm ci)`,
+  );
+}
+
+function runPagefind(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(pagefindProgram(), args, { stdio: ["ignore", "pipe", "pipe"] });
+    let said = "";
+    child.stdout.on("data", (d: Buffer) => (said += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (said += d.toString()));
+    child.on("error", (error) => reject(new Error(`Pagefind could not start: ${error.message}`)));
+    child.on("close", (code, signal) => {
+      // Pagefind prints some errors twice.
+      const lines = new Set(said.split("\n").map((line) => line.trim()));
+      lines.delete("");
+      if (code === 0) resolve();
+      else
+        reject(
+          new Error(
+            `Pagefind could not index the site (${signal ?? `exit code ${code}`}): ${[...lines].join(" ")}`,
+          ),
+        );
+    });
+  });
 }
 
 /**
- * Pagefind names most of its files by their content (fragment/en_1a2b3c4.pf_fragment): one that
- * is already there, a file of the same size, is not written again, as Pagefind's own writer
- * skips it. Over the site before last, where nearly every page is unchanged, 4,000 pages' index
- * was written in 0.05 s against 0.45 s.
+ * Removes the files of the index's folder that this index does not use: those that were there
+ * before Pagefind wrote it (`earlier`), that it did not write again, and that its metadata does
+ * not name. Pagefind names most files by their content and leaves one that is already there as
+ * it is, so the files the index uses are read from its metadata (gzipped CBOR, each language's
+ * pagefind.HASH.pf_meta: its pages' fragments, its word index chunks and its filters). False
+ * when the metadata cannot be read, or it does not name a file Pagefind has just written: the
+ * caller then writes the index anew, rather than remove a file search needs.
  */
+function removeUnused(folder: string, earlier: Map<string, bigint>): boolean {
+  let used: Set<string>;
+  try {
+    used = filesUsed(folder);
+  } catch {
+    return false;
+  }
+  const written = (file: string, stat: { ctimeNs: bigint }) => earlier.get(file) !== stat.ctimeNs;
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (!entry.isFile() || used.has(file) || !NAMED_BY_CONTENT.test(entry.name)) continue;
+    if (written(file, statSync(file, { bigint: true }))) return false;
+  }
+  for (const [file, changed] of earlier) {
+    if (used.has(file)) continue;
+    const now = lstatSync(file, { bigint: true, throwIfNoEntry: false });
+    if (now?.isFile() && now.ctimeNs === changed) rmSync(file);
+  }
+  for (const sub of ["fragment", "index", "filter"])
+    try {
+      rmdirSync(path.join(folder, sub));
+    } catch {
+      // still in use, or never there
+    }
+  return true;
+}
+
+/** Files Pagefind names by their content (fragment/en_1a2b3c4.pf_fragment). */
 const NAMED_BY_CONTENT = /_[0-9a-f]{7,}\.pf_(?:fragment|index|filter|meta)$/;
 
-/** Writes the index's files into `outputPath`, which then holds them and nothing else. */
-async function writeIndexFiles(
-  outputPath: string,
-  written: { path: string; content: Uint8Array }[],
-): Promise<void> {
-  const earlier = existsSync(outputPath)
-    ? readdirSync(outputPath, { recursive: true, withFileTypes: true }).filter(
-        (entry) => !entry.isDirectory(),
-      )
-    : [];
-  // Only regular files are kept to compare: a link is removed, never written through.
-  const there = new Set<string>();
-  for (const entry of earlier) {
-    const file = path.join(entry.parentPath, entry.name);
-    if (entry.isFile()) there.add(file);
-    else rmSync(file, { force: true });
+/** The index's files named by their content that its metadata uses, by path. */
+function filesUsed(folder: string): Set<string> {
+  const used = new Set<string>();
+  const use = (...parts: string[]) => used.add(path.join(folder, ...parts));
+  for (const { hash } of Object.values(entryOf(folder).languages)) {
+    const name = `pagefind.${hash}.pf_meta`;
+    use(name);
+    // Pagefind's files begin with a signature, then the CBOR: [version, pages, chunks, filters, …].
+    const meta = decode(gunzipSync(readFileSync(path.join(folder, name))).subarray(12)) as [
+      string,
+      [string, number][],
+      [string, string, string][],
+      [string, string][],
+    ];
+    for (const [fragment] of meta[1]) use("fragment", `${fragment}.pf_fragment`);
+    for (const [, , chunk] of meta[2]) use("index", `${chunk}.pf_index`);
+    for (const [, filter] of meta[3]) use("filter", `${filter}.pf_filter`);
   }
-  const files = written.map((file) => ({ to: path.join(outputPath, file.path), ...file }));
-  const unchanged = (file: (typeof files)[number]) =>
-    there.has(file.to) &&
-    NAMED_BY_CONTENT.test(file.path) &&
-    statSync(file.to).size === file.content.byteLength;
-  const toWrite = files.filter((file) => !unchanged(file));
-  for (const folder of new Set(toWrite.map((file) => path.dirname(file.to))))
-    mkdirSync(folder, { recursive: true });
-  // Several writes at once: 4,000 pages' index took 0.45 s so, 0.8-0.9 s one at a time.
-  let next = 0;
-  const writer = async () => {
-    while (next < toWrite.length) {
-      const file = toWrite[next++]!;
-      await writeFile(file.to, file.content);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, writer));
-  // A folder written over (a reused build folder, the preview's) loses an earlier index's files.
-  const paths = new Set(files.map((file) => file.to));
-  for (const file of there) if (!paths.has(file)) rmSync(file, { force: true });
+  return used;
 }

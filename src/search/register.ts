@@ -31,6 +31,29 @@ export function siteIndexEntries(
     );
 }
 
+/**
+ * `run`, never twice at once: called while it runs, it runs once more when it has finished,
+ * however many calls came meanwhile (the preview's edits saved while the index is written), and
+ * those calls settle then.
+ */
+export function coalesced(run: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let again = false;
+  return () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    const loop = async () => {
+      do {
+        again = false;
+        await run();
+      } while (again);
+    };
+    return (running = loop().finally(() => (running = undefined)));
+  };
+}
+
 export function registerSearch(config: UserConfig, ctx: BuildContext): void {
   config.addTemplate("engine-search.njk", "", {
     title: "Search",
@@ -52,13 +75,18 @@ export function registerSearch(config: UserConfig, ctx: BuildContext): void {
     wantIndex.add(config);
     return;
   }
+  // Pagefind writes over the earlier index, so one index is written at a time (see coalesced).
+  let latest: { siteDir: string; mainOnly?: number } = { siteDir: "" };
+  const writeIndex = coalesced(async () => {
+    const summary = await writeSearchIndex(latest.siteDir, latest.mainOnly);
+    if (ctx.options.report !== "stdout") console.log(describeIndex(summary));
+  });
   config.on("eleventy.after", async ({ directories, runMode, results }: AfterBuild) => {
     const siteDir = path.resolve(directories.output);
     // A build's results are all its pages; the preview's, only the pages it rebuilt.
     const mainOnly = runMode === "build" ? mainOnlyPageCount(siteDir, results) : undefined;
-    const indexing = writeSearchIndex(siteDir, mainOnly).then((summary) => {
-      if (ctx.options.report !== "stdout") console.log(describeIndex(summary));
-    });
+    latest = { siteDir, mainOnly };
+    const indexing = writeIndex();
     // In the preview, pages reload at once and the index follows a moment later.
     if (runMode === "serve")
       indexing.catch((e: Error) => console.error(`Search index: ${e.message}`));

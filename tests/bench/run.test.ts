@@ -1,6 +1,6 @@
 // A tiny benchmark run, so `npm run bench` never rots. Asserts shape, never speed.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { benchmarkSize, median, table } from "../../src/bench/run.js";
@@ -16,12 +16,20 @@ describe("the benchmark", () => {
     const workDir = mkdtempSync(path.join(tmpdir(), "bench-test-"));
     const result = await benchmarkSize(30, 1, workDir, engineCommand("src/cli/build.ts"));
     expect(result.pages).toBe(30);
-    for (const n of [result.bare, result.full, result.noSearch, result.peakMb, result.bareMb]) {
+    for (const n of [
+      result.bare,
+      result.full,
+      result.noSearch,
+      result.peakMb,
+      result.bareMb,
+      result.firstFull,
+    ]) {
       expect(n).toBeGreaterThan(0);
     }
     expect(result.searchSeconds).toBeGreaterThan(0); // the full build includes search
     expect(table([result])).toMatch(
       /^\| pages \| bare Eleventy \| npm run build \|[\s\S]*\n\| 30 \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|/,
     );
+    rmSync(workDir, { recursive: true, force: true });
   }, 120_000);
 });

@@ -2,6 +2,7 @@
 // written by hand, as a site's own layouts might make them).
 import { describe, expect, it } from "vitest";
 import {
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -134,31 +135,58 @@ describe("writeSearchIndex", () => {
     expect(pageCount(dir)).toBe(2);
   });
 
-  it("over an earlier index, rewrites only what changed, and leaves no earlier file behind", async () => {
-    const pages = {
-      "a/index.html": page(
-        "<main><div data-pagefind-body><h1>Alpha</h1><p>Apples.</p></div></main>",
-      ),
-      "b/index.html": page(
-        "<main><div data-pagefind-body><h1>Beta</h1><p>Bananas.</p></div></main>",
-      ),
-    };
-    const dir = tempSite(pages);
+  const twoPages = (beta: string) => ({
+    "a/index.html": page("<main><div data-pagefind-body><h1>Alpha</h1><p>Apples.</p></div></main>"),
+    "b/index.html": page(`<main><div data-pagefind-body><h1>Beta</h1><p>${beta}</p></div></main>`),
+  });
+
+  it("over an earlier index, writes only what changed, and leaves no earlier file behind", async () => {
+    const dir = tempSite(twoPages("Bananas."));
     await writeSearchIndex(dir, 2);
     const first = indexFiles(dir);
-    const fragments = [...first.keys()].filter((f) => f.startsWith("fragment"));
-    const [kept, torn] = fragments.map((f) => path.join(dir, "pagefind", f));
-    const keptTime = statSync(kept!).mtimeMs;
-    truncateSync(torn!, 3); // as a build stopped mid-write would leave it
+    const fragmentsOf = (files: Map<string, string>) =>
+      [...files.keys()].filter((f) => f.startsWith("fragment"));
+    const stat = (f: string) => statSync(path.join(dir, "pagefind", f)).mtimeMs;
+    const times = new Map(fragmentsOf(first).map((f) => [f, stat(f)]));
     writeFileSync(path.join(dir, "pagefind/fragment/en_0000000.pf_fragment"), "stale");
+    mkdirSync(path.join(dir, "pagefind/filter"));
+    writeFileSync(path.join(dir, "pagefind/filter/en_1111111.pf_filter"), "stale");
+    writeFileSync(path.join(dir, "pagefind/wasm.de.pagefind"), "an earlier language's");
     const outside = path.join(mkdtempSync(path.join(tmpdir(), "outside-")), "target");
     writeFileSync(outside, "outside");
     rmSync(path.join(dir, "pagefind/pagefind.js"));
     symlinkSync(outside, path.join(dir, "pagefind/pagefind.js"));
+    writeTree(dir, twoPages("Blackberries."));
+
+    await writeSearchIndex(dir, 2);
+    // The same as an index written into an empty folder.
+    const fresh = tempSite(twoPages("Blackberries."));
+    await writeSearchIndex(fresh, 2);
+    const second = indexFiles(dir);
+    expect(second).toEqual(indexFiles(fresh));
+    // Alpha's fragment was not written again; Beta's changed, and the earlier one is gone.
+    const kept = fragmentsOf(second).filter((f) => times.has(f));
+    expect(kept).toHaveLength(1);
+    expect(stat(kept[0]!)).toBe(times.get(kept[0]!));
+    expect(fragmentsOf(second)).toHaveLength(2);
+    expect(readFileSync(outside, "utf8")).toBe("outside");
+  });
+
+  it("writes anew an index whose writing was stopped, so no file cut short is kept", async () => {
+    const dir = tempSite(twoPages("Bananas."));
+    await writeSearchIndex(dir, 2);
+    const first = indexFiles(dir);
+    const fragment = [...first.keys()].find((f) => f.startsWith("fragment"))!;
+    // As a build stopped while Pagefind wrote would leave it.
+    truncateSync(path.join(dir, "pagefind", fragment), 3);
+    writeFileSync(path.join(dir, "pagefind/.unfinished"), "");
 
     await writeSearchIndex(dir, 2);
     expect(indexFiles(dir)).toEqual(first);
-    expect(statSync(kept!).mtimeMs).toBe(keptTime);
-    expect(readFileSync(outside, "utf8")).toBe("outside");
+  });
+
+  it("says why when Pagefind cannot index the site", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "search-index-"));
+    await expect(writeSearchIndex(dir)).rejects.toThrow(/Pagefind could not index the site/);
   });
 });
