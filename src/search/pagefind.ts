@@ -15,7 +15,6 @@ import {
 import { createRequire } from "node:module";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { decode } from "cbor2";
 import type { AfterBuild } from "@11ty/eleventy";
 
 export interface IndexSummary {
@@ -137,7 +136,7 @@ export async function writeSearchIndex(
   writeFileSync(unfinished, "");
   let index = await indexSite(siteDir, folder, mainOnly ? "main" : undefined);
   if (mainOnly && index.pages !== mainOnlyPages) index = await indexSite(siteDir, folder);
-  if (index.earlier.size && !removeUnused(folder, index.earlier)) {
+  if (index.earlier.size && !(await removeUnused(folder, index.earlier))) {
     // Pagefind wrote an index this engine cannot read (a new version, say): it is written anew.
     rmSync(folder, { recursive: true });
     mkdirSync(folder);
@@ -250,10 +249,10 @@ function runPagefind(args: string[]): Promise<void> {
  * when the metadata cannot be read, or it does not name a file Pagefind has just written: the
  * caller then writes the index anew, rather than remove a file search needs.
  */
-function removeUnused(folder: string, earlier: Map<string, bigint>): boolean {
+async function removeUnused(folder: string, earlier: Map<string, bigint>): Promise<boolean> {
   let used: Set<string>;
   try {
-    used = filesUsed(folder);
+    used = await filesUsed(folder);
   } catch {
     return false;
   }
@@ -281,7 +280,9 @@ function removeUnused(folder: string, earlier: Map<string, bigint>): boolean {
 const NAMED_BY_CONTENT = /_[0-9a-f]{7,}\.pf_(?:fragment|index|filter|meta)$/;
 
 /** The index's files named by their content that its metadata uses, by path. */
-function filesUsed(folder: string): Set<string> {
+async function filesUsed(folder: string): Promise<Set<string>> {
+  // Loaded only here: a first build, into an empty folder, never reads an earlier index.
+  const { decode } = await import("cbor2");
   const used = new Set<string>();
   const use = (...parts: string[]) => used.add(path.join(folder, ...parts));
   for (const { hash } of Object.values(entryOf(folder).languages)) {
