@@ -6,6 +6,7 @@ export default tseslint.config(
   {
     ignores: [
       "_site/",
+      "._site.*/",
       "dist/",
       "real-sites/",
       "node_modules/",

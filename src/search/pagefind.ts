@@ -5,6 +5,7 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   rmdirSync,
@@ -13,6 +14,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { AfterBuild } from "@11ty/eleventy";
@@ -124,6 +126,7 @@ export async function writeSearchIndex(
   mainOnlyPages?: number,
 ): Promise<IndexSummary> {
   const started = performance.now();
+  siteDir = path.resolve(siteDir);
   const folder = searchIndexFolder(siteDir);
   const mainOnly = mainOnlyPages !== undefined && mainOnlyPages > 0;
   const unfinished = path.join(folder, UNFINISHED);
@@ -218,26 +221,39 @@ function pagefindProgram(): string {
   );
 }
 
-function runPagefind(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(pagefindProgram(), args, { stdio: ["ignore", "pipe", "pipe"] });
-    let said = "";
-    child.stdout.on("data", (d: Buffer) => (said += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (said += d.toString()));
-    child.on("error", (error) => reject(new Error(`Pagefind could not start: ${error.message}`)));
-    child.on("close", (code, signal) => {
-      // Pagefind prints some errors twice.
-      const lines = new Set(said.split("\n").map((line) => line.trim()));
-      lines.delete("");
-      if (code === 0) resolve();
-      else
-        reject(
-          new Error(
-            `Pagefind could not index the site (${signal ?? `exit code ${code}`}): ${[...lines].join(" ")}`,
-          ),
-        );
+/**
+ * Runs Pagefind's command with `args`, which are all its settings: it also reads PAGEFIND_*
+ * variables and a pagefind.yml (.toml, .json) in the folder it runs in, so it runs in an empty
+ * folder without those variables, and the index is the same wherever the site is built.
+ */
+async function runPagefind(args: string[]): Promise<void> {
+  const cwd = mkdtempSync(path.join(tmpdir(), "pagefind-"));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.toUpperCase().startsWith("PAGEFIND_")),
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(pagefindProgram(), args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+      let said = "";
+      child.stdout.on("data", (d: Buffer) => (said += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (said += d.toString()));
+      child.on("error", (error) => reject(new Error(`Pagefind could not start: ${error.message}`)));
+      child.on("close", (code, signal) => {
+        // Pagefind prints some errors twice.
+        const lines = new Set(said.split("\n").map((line) => line.trim()));
+        lines.delete("");
+        if (code === 0) resolve();
+        else
+          reject(
+            new Error(
+              `Pagefind could not index the site (${signal ?? `exit code ${code}`}): ${[...lines].join(" ")}`,
+            ),
+          );
+      });
     });
-  });
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
 }
 
 /**

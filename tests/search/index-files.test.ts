@@ -13,6 +13,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
+import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import { mainOnlyPageCount, writeSearchIndex } from "../../src/search/pagefind.js";
 import { writeTree } from "../helpers/build.js";
@@ -183,6 +184,27 @@ describe("writeSearchIndex", () => {
 
     await writeSearchIndex(dir, 2);
     expect(indexFiles(dir)).toEqual(first);
+  });
+
+  it("takes no setting from a pagefind.yml where it runs, or from PAGEFIND_ variables", async () => {
+    const urlIn = (site: string) => {
+      const folder = path.join(site, "pagefind/fragment");
+      const fragment = readFileSync(path.join(folder, readdirSync(folder)[0]!));
+      return /"url":"([^"]*)"/.exec(gunzipSync(fragment).toString())![1];
+    };
+    const here = process.cwd();
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "pagefind-settings-"));
+    writeFileSync(path.join(elsewhere, "pagefind.yml"), "keep_index_url: true\n");
+    process.chdir(elsewhere);
+    process.env.PAGEFIND_KEEP_INDEX_URL = "true";
+    try {
+      const dir = tempSite({ "a/index.html": twoPages("Bananas.")["a/index.html"] });
+      await writeSearchIndex(path.relative(elsewhere, dir), 1);
+      expect(urlIn(dir)).toBe("/a/");
+    } finally {
+      process.chdir(here);
+      delete process.env.PAGEFIND_KEEP_INDEX_URL;
+    }
   });
 
   it("says why when Pagefind cannot index the site", async () => {
