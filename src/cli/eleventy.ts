@@ -14,7 +14,8 @@ import {
   setRunOptions,
   type DocsPluginOptions,
 } from "../index.js";
-import { EarlierFiles, EarlierFilesInTheWay, replaceWhole } from "./output.js";
+import { EarlierFilesInTheWay, replaceWhole } from "./output.js";
+import { EarlierFiles } from "../safety/earlier-files.js";
 import { mainOnlyPageCount, searchIndexFolder } from "../search/pagefind.js";
 
 const CONFIG_NAMES = [

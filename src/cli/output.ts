@@ -5,7 +5,7 @@
 //
 // With `reuse`, the site replaced last time is kept beside the output (`.NAME.previous`) and the
 // next build writes over its files instead of into an empty folder; the files it does not write
-// again are then removed (EarlierFiles). On a disk where creating files right after deleting
+// again are then removed (EarlierFiles, src/safety/earlier-files.ts). On a disk where creating files right after deleting
 // many is slow (ext4 mounted with `discard`, as on the machine this was measured on), that was
 // most of a build's file-system time: 4,000 files written over took 0.2 s, after a deletion
 // 2.5-6 s.
@@ -17,9 +17,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
-  rmdirSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
@@ -104,57 +102,6 @@ function claimKept(kept: string, parent: string, name: string): string {
   const building = path.join(parent, `.${name}.building-${process.pid}`);
   renameSync(kept, building);
   return building;
-}
-
-/**
- * The files an earlier build left in the folder a build writes over. Taken before the build;
- * afterwards, the files it did not write again are removed, so the folder holds this build's
- * files and nothing else. A file was written again when its inode change time moved: writing,
- * copying and renaming all move it, and nothing can set it back. Links and special files are
- * removed at once, so nothing is ever written through them.
- */
-export class EarlierFiles {
-  private constructor(
-    private readonly files: Map<string, bigint>,
-    private readonly folders: string[],
-  ) {}
-
-  static take(root: string): EarlierFiles {
-    const files = new Map<string, bigint>();
-    const folders: string[] = [];
-    const entries = existsSync(root)
-      ? readdirSync(root, { recursive: true, withFileTypes: true })
-      : [];
-    for (const entry of entries) {
-      const file = path.join(entry.parentPath, entry.name);
-      if (entry.isDirectory()) folders.push(file);
-      else if (entry.isFile()) files.set(file, statSync(file, { bigint: true }).ctimeNs);
-      else rmSync(file, { force: true });
-    }
-    return new EarlierFiles(files, folders);
-  }
-
-  get none(): boolean {
-    return this.files.size === 0 && this.folders.length === 0;
-  }
-
-  /** Removes the earlier files this build did not write, but those `keep` says a later step writes. */
-  removeUnwritten(keep: (file: string) => boolean = () => false): void {
-    for (const [file, changed] of this.files) {
-      if (keep(file)) continue;
-      const now = lstatSync(file, { bigint: true, throwIfNoEntry: false });
-      if (now?.isFile() && now.ctimeNs === changed) rmSync(file);
-    }
-    // Deepest first, so a folder emptied of folders goes too; folders still in use stay.
-    for (const folder of [...this.folders].sort((a, b) => b.length - a.length)) {
-      if (keep(folder)) continue;
-      try {
-        rmdirSync(folder);
-      } catch {
-        // not empty: this build wrote into it
-      }
-    }
-  }
 }
 
 /** Renaming the output folder away must never take the content or the project with it. */

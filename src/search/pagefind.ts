@@ -8,9 +8,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
-  rmdirSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,6 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { AfterBuild } from "@11ty/eleventy";
+import { EarlierFiles } from "../safety/earlier-files.js";
 
 export interface IndexSummary {
   pages: number;
@@ -106,7 +105,8 @@ export function mainOnlyPageCount(
  * Indexes the built site in `siteDir` into its search index folder, which then holds this
  * index's files and nothing else. Pagefind's own command does the work, reading the pages in
  * parallel and writing the index itself, so this process never holds the index (at 8,000 pages,
- * taking it in memory through Pagefind's Node API held about 90 MB more at the build's peak).
+ * taking it in memory through Pagefind's Node API, this process held 120-140 MB at the build's
+ * peak, against 50-70 MB).
  * Pages without data-pagefind-body (search, site index, 404, opted-out pages) are left out by
  * Pagefind.
  *
@@ -128,53 +128,48 @@ export async function writeSearchIndex(
   const started = performance.now();
   siteDir = path.resolve(siteDir);
   const folder = searchIndexFolder(siteDir);
-  const mainOnly = mainOnlyPages !== undefined && mainOnlyPages > 0;
   const unfinished = path.join(folder, UNFINISHED);
+  const begin = (afresh: boolean) => {
+    if (afresh) rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(unfinished, "");
+  };
   // A link is removed, never written through; an index whose writing was stopped may hold a
   // file cut short, so it is not written over.
   const there = lstatSync(folder, { throwIfNoEntry: false });
-  if (there && (!there.isDirectory() || existsSync(unfinished)))
-    rmSync(folder, { recursive: true });
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(unfinished, "");
-  let index = await indexSite(siteDir, folder, mainOnly ? "main" : undefined);
-  if (mainOnly && index.pages !== mainOnlyPages) index = await indexSite(siteDir, folder);
-  if (index.earlier.size && !(await removeUnused(folder, index.earlier))) {
+  begin(Boolean(there && (!there.isDirectory() || existsSync(unfinished))));
+  const index = (rootSelector?: string) => indexSite(siteDir, folder, unfinished, rootSelector);
+  const selector = mainOnlyPages ? "main" : undefined;
+  let indexed = await index(selector);
+  if (selector && indexed.pages !== mainOnlyPages) indexed = await index();
+  if (!indexed.earlier.none && !(await removeUnused(folder, indexed))) {
     // Pagefind wrote an index this engine cannot read (a new version, say): it is written anew.
-    rmSync(folder, { recursive: true });
-    mkdirSync(folder);
-    writeFileSync(unfinished, "");
-    index = await indexSite(siteDir, folder, index.rootSelector);
+    begin(true);
+    indexed = await index(indexed.rootSelector);
   }
   rmSync(unfinished);
-  return { pages: index.pages, seconds: (performance.now() - started) / 1000 };
+  return { pages: indexed.pages, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Written in the index's folder while Pagefind writes it, and removed once it has finished. */
 const UNFINISHED = ".unfinished";
 
-/** The files already in the index's folder (path: inode change time); links are removed. */
-function filesIn(folder: string): Map<string, bigint> {
-  const files = new Map<string, bigint>();
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    const file = path.join(entry.parentPath, entry.name);
-    // Pagefind writes through a link: it is removed, so nothing is written outside the site.
-    if (entry.isFile()) {
-      if (entry.name !== UNFINISHED) files.set(file, statSync(file, { bigint: true }).ctimeNs);
-    } else if (!entry.isDirectory()) rmSync(file);
-  }
-  return files;
-}
-
 interface Indexed {
   pages: number;
+  entry: Entry;
   rootSelector: string | undefined;
   /** The files in the index's folder before Pagefind wrote this index. */
-  earlier: Map<string, bigint>;
+  earlier: EarlierFiles;
 }
 
-async function indexSite(siteDir: string, folder: string, rootSelector?: string): Promise<Indexed> {
-  const earlier = filesIn(folder);
+async function indexSite(
+  siteDir: string,
+  folder: string,
+  unfinished: string,
+  rootSelector?: string,
+): Promise<Indexed> {
+  // Pagefind writes through a link: taking the earlier files removes links.
+  const earlier = EarlierFiles.take(folder, (file) => file === unfinished);
   await runPagefind([
     "--site",
     siteDir,
@@ -186,9 +181,9 @@ async function indexSite(siteDir: string, folder: string, rootSelector?: string)
     "--silent",
   ]);
   // Pagefind counts every file it read; its entry file says how many pages are in the index.
-  const { languages } = entryOf(folder);
-  const pages = Object.values(languages).reduce((sum, l) => sum + l.page_count, 0);
-  return { pages, rootSelector, earlier };
+  const entry = entryOf(folder);
+  const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+  return { pages, entry, rootSelector, earlier };
 }
 
 interface Entry {
@@ -258,37 +253,26 @@ async function runPagefind(args: string[]): Promise<void> {
 
 /**
  * Removes the files of the index's folder that this index does not use: those that were there
- * before Pagefind wrote it (`earlier`), that it did not write again, and that its metadata does
- * not name. Pagefind names most files by their content and leaves one that is already there as
- * it is, so the files the index uses are read from its metadata (gzipped CBOR, each language's
+ * before Pagefind wrote it, that it did not write again, and that its metadata does not name.
+ * Pagefind names most files by their content and leaves one that is already there as it is,
+ * so the files the index uses are read from its metadata (gzipped CBOR, each language's
  * pagefind.HASH.pf_meta: its pages' fragments, its word index chunks and its filters). False
  * when the metadata cannot be read, or it does not name a file Pagefind has just written: the
  * caller then writes the index anew, rather than remove a file search needs.
  */
-async function removeUnused(folder: string, earlier: Map<string, bigint>): Promise<boolean> {
+async function removeUnused(folder: string, { entry, earlier }: Indexed): Promise<boolean> {
   let used: Set<string>;
   try {
-    used = await filesUsed(folder);
+    used = await filesUsed(folder, entry);
   } catch {
     return false;
   }
-  const written = (file: string, stat: { ctimeNs: bigint }) => earlier.get(file) !== stat.ctimeNs;
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    const file = path.join(entry.parentPath, entry.name);
-    if (!entry.isFile() || used.has(file) || !NAMED_BY_CONTENT.test(entry.name)) continue;
-    if (written(file, statSync(file, { bigint: true }))) return false;
+  for (const found of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    const file = path.join(found.parentPath, found.name);
+    if (found.isFile() && NAMED_BY_CONTENT.test(found.name) && !used.has(file))
+      if (!earlier.unwritten(file)) return false;
   }
-  for (const [file, changed] of earlier) {
-    if (used.has(file)) continue;
-    const now = lstatSync(file, { bigint: true, throwIfNoEntry: false });
-    if (now?.isFile() && now.ctimeNs === changed) rmSync(file);
-  }
-  for (const sub of ["fragment", "index", "filter"])
-    try {
-      rmdirSync(path.join(folder, sub));
-    } catch {
-      // still in use, or never there
-    }
+  earlier.removeUnwritten((file) => used.has(file));
   return true;
 }
 
@@ -296,12 +280,12 @@ async function removeUnused(folder: string, earlier: Map<string, bigint>): Promi
 const NAMED_BY_CONTENT = /_[0-9a-f]{7,}\.pf_(?:fragment|index|filter|meta)$/;
 
 /** The index's files named by their content that its metadata uses, by path. */
-async function filesUsed(folder: string): Promise<Set<string>> {
+async function filesUsed(folder: string, entry: Entry): Promise<Set<string>> {
   // Loaded only here: a first build, into an empty folder, never reads an earlier index.
   const { decode } = await import("cbor2");
   const used = new Set<string>();
   const use = (...parts: string[]) => used.add(path.join(folder, ...parts));
-  for (const { hash } of Object.values(entryOf(folder).languages)) {
+  for (const { hash } of Object.values(entry.languages)) {
     const name = `pagefind.${hash}.pf_meta`;
     use(name);
     // Pagefind's files begin with a signature, then the CBOR: [version, pages, chunks, filters, …].

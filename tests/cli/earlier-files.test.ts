@@ -15,7 +15,8 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EarlierFiles, EarlierFilesInTheWay } from "../../src/cli/output.js";
+import { EarlierFilesInTheWay } from "../../src/cli/output.js";
+import { EarlierFiles } from "../../src/safety/earlier-files.js";
 import { writeTree } from "../helpers/build.js";
 
 const folder = (files: Record<string, string>): string =>

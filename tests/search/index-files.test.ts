@@ -127,13 +127,18 @@ describe("writeSearchIndex", () => {
   });
 
   it("still finds a page left out by reading <main> only, when the count differs", async () => {
-    const dir = tempSite({
+    const pages = {
       "a/index.html": page("<main><div data-pagefind-body><h1>Alpha</h1></div></main>"),
       "b/index.html": page("<div data-pagefind-body><h1>Beta, with no main</h1></div>"),
-    });
+    };
+    const dir = tempSite(pages);
     const summary = await writeSearchIndex(dir, 2);
     expect(summary.pages).toBe(2);
     expect(pageCount(dir)).toBe(2);
+    // Nothing is left of the index read from <main> only: it is the whole pages' index.
+    const whole = tempSite(pages);
+    await writeSearchIndex(whole);
+    expect(indexFiles(dir)).toEqual(indexFiles(whole));
   });
 
   const twoPages = (beta: string) => ({
