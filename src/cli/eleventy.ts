@@ -16,6 +16,7 @@ import {
 } from "../index.js";
 import { EarlierFilesInTheWay, replaceWhole } from "./output.js";
 import { EarlierFiles } from "../safety/earlier-files.js";
+import { writePagesInPlace } from "./write-in-place.js";
 import { mainOnlyPageCount, searchIndexFolder } from "../search/pagefind.js";
 
 const CONFIG_NAMES = [
@@ -118,10 +119,12 @@ export interface WorkerMessage {
  * is added before the site's config and the engine's, Eleventy starts listeners in that order,
  * and this one does not wait, so the engine's end-of-build steps (redirects, checks) see only
  * this build's files. The search index's folder is left to the command, which writes it next.
+ * Pages are written over the earlier ones in place (see writePagesInPlace).
  */
 export async function buildAsWorker(args: BuildArgs): Promise<void> {
   const output = path.resolve(args.output);
   const earlier = EarlierFiles.take(output);
+  if (!earlier.none) writePagesInPlace(output);
   const searchFolder = searchIndexFolder(output);
   let pages: AfterBuild["results"] = [];
   const eleventy = createEleventy(args, { searchIndexByCaller: true }, (config) => {
