@@ -14,7 +14,7 @@ import {
   setRunOptions,
   type DocsPluginOptions,
 } from "../index.js";
-import { EarlierFilesInTheWay, replaceWhole } from "./output.js";
+import { EarlierFilesInTheWay, outputBuiltIn, replaceWhole } from "./output.js";
 import { EarlierFiles } from "../safety/earlier-files.js";
 import { writePagesInPlace } from "./write-in-place.js";
 import { mainOnlyPageCount, searchIndexFolder } from "../search/pagefind.js";
@@ -74,8 +74,33 @@ export function createEleventy(
     : () => undefined;
   // JSON on standard output must not be mixed with Eleventy's own messages.
   if (args.report === "json") internals.logger.overrideLogger({ log() {}, warn() {}, error() {} });
+  else internals.logger.overrideLogger(namingTheOutput(args.output));
   hideTimingHints();
   return eleventy;
+}
+
+/**
+ * Eleventy's messages name the folder it writes in ("Writing /work/site/._site.building-81/index.html");
+ * a build's is beside the output folder it replaces, which is the folder people look for, so
+ * the messages name that instead ("Writing ./_site/index.html"), as Eleventy alone would.
+ */
+function namingTheOutput(folder: string): Pick<Console, "log" | "warn" | "error"> {
+  const output = outputBuiltIn(folder);
+  const relative = output && path.relative(process.cwd(), output);
+  const shown =
+    relative === undefined || relative.startsWith("..") || path.isAbsolute(relative)
+      ? output
+      : `.${path.sep}${relative}`;
+  const from = path.resolve(folder) + path.sep;
+  const named = (message: unknown) =>
+    shown !== undefined && typeof message === "string"
+      ? message.replaceAll(from, shown + path.sep)
+      : message;
+  return {
+    log: (message: unknown) => console.log(named(message)),
+    warn: (message: unknown) => console.warn(named(message)),
+    error: (message: unknown) => console.error(named(message)),
+  };
 }
 
 /**

@@ -24,6 +24,9 @@ import path from "node:path";
 
 export class OutputError extends Error {}
 
+/** In the name of the folder a build writes in (.NAME.building-…), beside the output NAME. */
+const BUILDING = ".building-";
+
 export async function replaceWhole(
   target: string,
   input: string,
@@ -40,7 +43,7 @@ export async function replaceWhole(
   try {
     // Left behind by a build that was killed.
     for (const entry of readdirSync(parent))
-      if (entry.startsWith(`.${name}.building-`) || entry.startsWith(`.${name}.previous-`))
+      if (entry.startsWith(`.${name}${BUILDING}`) || entry.startsWith(`.${name}.previous-`))
         rmSync(path.join(parent, entry), { recursive: true, force: true });
     const kept = path.join(parent, `.${name}.previous`);
     let building = reuse ? claimKept(kept, parent, name) : newFolder(parent, name);
@@ -89,7 +92,15 @@ export class EarlierFilesInTheWay extends Error {
 }
 
 const newFolder = (parent: string, name: string) =>
-  mkdtempSync(path.join(parent, `.${name}.building-`));
+  mkdtempSync(path.join(parent, `.${name}${BUILDING}`));
+
+/** The output folder that `folder`, if it is a folder replaceWhole builds in, is to replace. */
+export function outputBuiltIn(folder: string): string | undefined {
+  const base = path.basename(folder);
+  const at = base.lastIndexOf(BUILDING);
+  if (!base.startsWith(".") || at < 2) return undefined;
+  return path.join(path.dirname(path.resolve(folder)), base.slice(1, at));
+}
 
 /** The kept site, under a building name (so a killed build's folder is cleared next time). */
 function claimKept(kept: string, parent: string, name: string): string {
@@ -99,7 +110,7 @@ function claimKept(kept: string, parent: string, name: string): string {
     rmSync(kept, { recursive: true, force: true });
     return newFolder(parent, name);
   }
-  const building = path.join(parent, `.${name}.building-${process.pid}`);
+  const building = path.join(parent, `.${name}${BUILDING}${process.pid}`);
   renameSync(kept, building);
   return building;
 }
