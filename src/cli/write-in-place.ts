@@ -38,10 +38,14 @@ export function writePagesInPlace(root: string): () => void {
       return original.apply(this, args);
     }
     try {
-      const bytes = typeof content === "string" ? Buffer.from(content) : content;
-      for (let done = 0; done < bytes.length;)
-        done += fs.writeSync(fd, bytes, done, bytes.length - done, done);
-      fs.ftruncateSync(fd, bytes.length);
+      // A string is written as it is (a copy in a Buffer of each page held more memory).
+      const length = typeof content === "string" ? Buffer.byteLength(content) : content.length;
+      let done = typeof content === "string" ? fs.writeSync(fd, content, 0, "utf8") : 0;
+      if (done < length) {
+        const bytes = typeof content === "string" ? Buffer.from(content) : content;
+        while (done < length) done += fs.writeSync(fd, bytes, done, length - done, done);
+      }
+      fs.ftruncateSync(fd, length);
     } finally {
       fs.closeSync(fd);
     }

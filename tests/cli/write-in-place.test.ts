@@ -34,6 +34,7 @@ describe("pages written over an earlier site, in place", () => {
       "longer/index.html": "short",
       "shorter/index.html": "a much longer earlier page ".repeat(20),
       "same/index.html": "same",
+      "bytes/index.html": "an earlier page, longer than the new one",
     });
     const earlier = EarlierFiles.take(root);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -41,11 +42,14 @@ describe("pages written over an earlier site, in place", () => {
     fs.writeFileSync(path.join(root, "longer/index.html"), "now a longer page, é");
     fs.writeFileSync(path.join(root, "shorter/index.html"), Buffer.from("short now"));
     fs.writeFileSync(path.join(root, "same/index.html"), "same");
+    fs.writeFileSync(path.join(root, "bytes/index.html"), "déjà vu ✓");
     expect(own).not.toHaveBeenCalled();
     expect(readFileSync(path.join(root, "longer/index.html"), "utf8")).toBe("now a longer page, é");
     expect(readFileSync(path.join(root, "shorter/index.html"), "utf8")).toBe("short now");
     expect(readFileSync(path.join(root, "same/index.html"), "utf8")).toBe("same");
-    for (const page of ["longer", "shorter", "same"])
+    // Cut to its length in bytes, not in characters.
+    expect(readFileSync(path.join(root, "bytes/index.html"), "utf8")).toBe("déjà vu ✓");
+    for (const page of ["longer", "shorter", "same", "bytes"])
       expect(earlier.unwritten(path.join(root, page, "index.html"))).toBe(false);
   });
 
