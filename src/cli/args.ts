@@ -1,4 +1,5 @@
 // The options of `npm run build` / `npm start`, parsed with Node's own parser.
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 
 export interface BuildArgs {
@@ -61,6 +62,19 @@ export function parseBuildArgs(argv: string[]): BuildArgs {
     checks: onOff("checks", values.checks),
     worker: values.worker,
   };
+}
+
+/**
+ * The folder the pages are in must be there. Eleventy's own message does not say how to give it
+ * ("The "content" `input` parameter (directory or file path) must exist on the file system"), and
+ * the command's --input, default `content`, is used even when the site's config names another.
+ */
+export function withInputThere(args: BuildArgs): BuildArgs {
+  if (!existsSync(args.input))
+    throw new UsageError(
+      `There is no folder "${args.input}" in ${process.cwd()} to build the site from: give the folder its pages are in with --input (npm run build -- --input=docs, say)`,
+    );
+  return args;
 }
 
 /** Where this run's problems go besides the terminal: --report, and GitHub annotations in CI. */

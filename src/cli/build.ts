@@ -16,6 +16,7 @@ import {
   parseBuildArgs,
   runReportOptions,
   type BuildArgs,
+  withInputThere,
 } from "./args.js";
 import { describeFailure } from "../problems/format.js";
 import { siteBuildErrorOf } from "../problems/template-error.js";
@@ -138,7 +139,9 @@ function lessHeadroom(): void {
 }
 
 async function main(): Promise<void> {
-  const args = argsOrUsage(BUILD_USAGE, () => parseBuildArgs(process.argv.slice(2)));
+  const args = argsOrUsage(BUILD_USAGE, () =>
+    withInputThere(parseBuildArgs(process.argv.slice(2))),
+  );
   if (!args) process.exit(2);
   try {
     if (args.serve) await (await import("./eleventy.js")).serve(args);

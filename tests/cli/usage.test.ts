@@ -24,3 +24,17 @@ describe("a mistyped option", () => {
     30_000,
   );
 });
+
+describe("a content folder that is not there", () => {
+  it("is answered by build with the option that gives it, not Eleventy's message", () => {
+    const result = spawnSync(
+      process.execPath,
+      engineCommand("src/cli/build.ts", ["--input=no-such-folder"]),
+      { cwd: projectRoot, encoding: "utf8" },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^There is no folder "no-such-folder" in .* --input/);
+    expect(result.stderr).toMatch(/\nUsage: npm run build/);
+    expect(result.stderr).not.toContain("parameter");
+  }, 30_000);
+});
