@@ -1,5 +1,6 @@
 // The options of `npm run build` / `npm start`, parsed with Node's own parser.
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 
 export interface BuildArgs {
@@ -72,7 +73,7 @@ export function parseBuildArgs(argv: string[]): BuildArgs {
 export function withInputThere(args: BuildArgs): BuildArgs {
   if (!existsSync(args.input))
     throw new UsageError(
-      `There is no folder "${args.input}" in ${process.cwd()} to build the site from: give the folder its pages are in with --input (npm run build -- --input=docs, say)`,
+      `There is no folder ${path.resolve(args.input)} to build the site from: give the folder its pages are in with --input (npm run build -- --input=docs, say)`,
     );
   return args;
 }

@@ -80,9 +80,9 @@ export function createEleventy(
 }
 
 /**
- * Eleventy's messages name the folder it writes in ("Writing /work/site/._site.building-81/index.html");
+ * Eleventy's messages name the folder it writes in ("Writing /work/site/._site.building-81/…");
  * a build's is beside the output folder it replaces, which is the folder people look for, so
- * the messages name that instead ("Writing ./_site/index.html"), as Eleventy alone would.
+ * the messages name that instead ("Writing ./_site/…"), as Eleventy alone would.
  */
 function namingTheOutput(folder: string): Pick<Console, "log" | "warn" | "error"> {
   const output = outputBuiltIn(folder);

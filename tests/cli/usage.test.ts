@@ -33,7 +33,9 @@ describe("a content folder that is not there", () => {
       { cwd: projectRoot, encoding: "utf8" },
     );
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^There is no folder "no-such-folder" in .* --input/);
+    expect(result.stderr).toMatch(
+      /^There is no folder \S+no-such-folder to build the site from: .* --input/,
+    );
     expect(result.stderr).toMatch(/\nUsage: npm run build/);
     expect(result.stderr).not.toContain("parameter");
   }, 30_000);
