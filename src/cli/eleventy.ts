@@ -72,9 +72,11 @@ export function createEleventy(
   internals.errorHandler.error = args.serve
     ? (e) => console.error(describeFailure(e))
     : () => undefined;
-  // JSON on standard output must not be mixed with Eleventy's own messages.
+  // JSON on standard output must not be mixed with Eleventy's own messages; the others name
+  // the output folder a build replaces (see naming).
+  const output = outputBuiltIn(args.output);
   if (args.report === "json") internals.logger.overrideLogger({ log() {}, warn() {}, error() {} });
-  else internals.logger.overrideLogger(namingTheOutput(args.output));
+  else if (output) internals.logger.overrideLogger(naming(output, args.output));
   hideTimingHints();
   return eleventy;
 }
@@ -84,18 +86,13 @@ export function createEleventy(
  * a build's is beside the output folder it replaces, which is the folder people look for, so
  * the messages name that instead ("Writing ./_site/…"), as Eleventy alone would.
  */
-function namingTheOutput(folder: string): Pick<Console, "log" | "warn" | "error"> {
-  const output = outputBuiltIn(folder);
-  const relative = output && path.relative(process.cwd(), output);
+function naming(output: string, folder: string): Pick<Console, "log" | "warn" | "error"> {
+  const relative = path.relative(process.cwd(), output);
   const shown =
-    relative === undefined || relative.startsWith("..") || path.isAbsolute(relative)
-      ? output
-      : `.${path.sep}${relative}`;
+    relative.startsWith("..") || path.isAbsolute(relative) ? output : `.${path.sep}${relative}`;
   const from = path.resolve(folder) + path.sep;
   const named = (message: unknown) =>
-    shown !== undefined && typeof message === "string"
-      ? message.replaceAll(from, shown + path.sep)
-      : message;
+    typeof message === "string" ? message.replaceAll(from, shown + path.sep) : message;
   return {
     log: (message: unknown) => console.log(named(message)),
     warn: (message: unknown) => console.warn(named(message)),
