@@ -3,7 +3,11 @@
 // then marked exactly as the macro marks one, learnt from the macro itself by rendering a
 // one-item navigation both ways. Anything the shortcut cannot place is rendered in full.
 import type { RenderComponent } from "../markdown/components.js";
-import type { SideNavigation, SideNavItem } from "../navigation/page-nav.js";
+import {
+  plainSideNavigation,
+  type SideNavigation,
+  type SideNavItem,
+} from "../navigation/page-nav.js";
 
 const SENTINEL = "/app-side-navigation-sentinel/";
 
@@ -16,6 +20,9 @@ export function sideNavigationRenderer(render: RenderComponent): {
   render(params: SideNavigation): string;
   clear(): void;
 } {
+  // Keyed by the section's shared plain parameters, or by their text for parameters a template
+  // built itself.
+  let shared = new WeakMap<SideNavigation, string>();
   const sections = new Map<string, string>();
   const marks = new Map<"items" | "sections", Mark | null>();
   const full = (params: SideNavigation) => render("sideNavigation", { ...params });
@@ -25,8 +32,26 @@ export function sideNavigationRenderer(render: RenderComponent): {
     return marks.get(mode)!;
   };
 
+  const plainHtml = (params: SideNavigation): string => {
+    const plain = plainSideNavigation(params);
+    let html = plain && shared.get(plain);
+    if (html !== undefined) return html;
+    const plainParams = plain ?? withoutCurrent(params);
+    const key = plain ? "" : JSON.stringify(plainParams);
+    html = plain ? undefined : sections.get(key);
+    if (html === undefined) {
+      html = full(plainParams);
+      if (plain) shared.set(plain, html);
+      else sections.set(key, html);
+    }
+    return html;
+  };
+
   return {
-    clear: () => sections.clear(),
+    clear: () => {
+      shared = new WeakMap();
+      sections.clear();
+    },
     render(params) {
       const items = params.sections
         ? params.sections.flatMap((s) => s.items)
@@ -35,10 +60,7 @@ export function sideNavigationRenderer(render: RenderComponent): {
       const mark = markFor(params.sections ? "sections" : "items");
       const href = current[0]?.href ?? "";
       if (current.length > 1 || !mark || /[&<>"'\\]/.test(href)) return full(params);
-      const plainParams = withoutCurrent(params);
-      const key = JSON.stringify(plainParams);
-      let html = sections.get(key);
-      if (html === undefined) sections.set(key, (html = full(plainParams)));
+      const html = plainHtml(params);
       if (current.length === 0) return html;
       const from = mark.plain.replace(SENTINEL, () => href);
       const at = html.indexOf(from);

@@ -44,10 +44,33 @@ function breadcrumbs(node: NavNode): (Link | { text: string })[] {
   return trail;
 }
 
+/**
+ * Each side navigation's parameters with no item current, shared by every page of its section
+ * (see plainSideNavigation).
+ */
+const plainOf = new WeakMap<SideNavigation, SideNavigation>();
+const plainBySection = new WeakMap<NavNode, SideNavigation>();
+
+/**
+ * The same parameters with no item current, one object for every page of a section, so that
+ * what is rendered from it can be kept once per section (src/layouts/side-navigation.ts).
+ * Undefined for parameters a template built itself.
+ */
+export const plainSideNavigation = (nav: SideNavigation): SideNavigation | undefined =>
+  plainOf.get(nav);
+
 function sideNavigation(section: NavNode, current: NavNode): SideNavigation {
   // Pages nested deeper than the side navigation shows are represented by their nearest shown ancestor.
   let shown: NavNode | undefined = current;
   while (shown && shown.depth > MAX_SHOWN_DEPTH) shown = shown.parent;
+  let plain = plainBySection.get(section);
+  if (!plain) plainBySection.set(section, (plain = sideNavigationItems(section, undefined)));
+  const nav = sideNavigationItems(section, shown);
+  plainOf.set(nav, plain);
+  return nav;
+}
+
+function sideNavigationItems(section: NavNode, shown: NavNode | undefined): SideNavigation {
   const item = (n: NavNode): SideNavItem => ({
     href: n.page.url,
     text: n.page.title,
