@@ -11,7 +11,8 @@ export function registerNavigation(config: UserConfig, registry: { finalize(): N
   let last: { tree: NavTree; url: string; nav: PageNavigation } | undefined;
   config.addNunjucksGlobal("pageNavigation", (url: string) => {
     const tree = registry.finalize();
-    if (last?.url !== url || last.tree !== tree) last = { tree, url, nav: navigationFor(tree, url) };
+    if (last?.url !== url || last.tree !== tree)
+      last = { tree, url, nav: navigationFor(tree, url) };
     return last.nav;
   });
   config.addNunjucksGlobal("serviceNavigation", serviceNavigation);
