@@ -86,6 +86,18 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
       return html;
     },
   );
+  // A page's breadcrumbs are its parent's trail, one list shared by its siblings
+  // (src/navigation/page-nav.ts): render each list once per build.
+  let trails = new WeakMap<object, string>();
+  config.on("eleventy.before", () => (trails = new WeakMap()));
+  config.addNunjucksGlobal("breadcrumbs", (items: object[]) => {
+    let html = trails.get(items);
+    if (html === undefined) {
+      html = renderComponent("breadcrumbs", { items, collapseOnMobile: true });
+      trails.set(items, html);
+    }
+    return html;
+  });
   config.addGlobalData("engine", {
     copyright: ctx.options.copyright,
     stylesheets: ctx.options.stylesheets,

@@ -37,10 +37,24 @@ export function navigationFor(tree: NavTree, url: string): PageNavigation {
   };
 }
 
+/** The links to a node and its ancestors: one frozen list for every child of that node. */
+const trails = new WeakMap<NavNode, readonly Link[]>();
+const NO_TRAIL: readonly Link[] = Object.freeze([]);
+
 function breadcrumbs(node: NavNode): (Link | { text: string })[] {
-  const trail: (Link | { text: string })[] = [];
-  for (let p = node.parent; p; p = p.parent) trail.unshift(link(p));
-  if (node.page.includeInBreadcrumbs) trail.push({ text: node.page.title });
+  const trail = node.parent ? trailTo(node.parent) : NO_TRAIL;
+  // Shared by the page's siblings, so its render can be kept (src/layouts/register.ts).
+  return node.page.includeInBreadcrumbs
+    ? [...trail, { text: node.page.title }]
+    : (trail as (Link | { text: string })[]);
+}
+
+function trailTo(node: NavNode): readonly Link[] {
+  let trail = trails.get(node);
+  if (!trail) {
+    trail = Object.freeze([...(node.parent ? trailTo(node.parent) : NO_TRAIL), link(node)]);
+    trails.set(node, trail);
+  }
   return trail;
 }
 

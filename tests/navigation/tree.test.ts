@@ -78,6 +78,19 @@ describe("navigation tree", () => {
     expect(navigationFor(tree, "/guide/").next).toEqual({ text: "A", href: "/guide/a/" });
   });
 
+  it("gives siblings one shared trail, and a page in its own trail a list of its own", () => {
+    const a = navigationFor(tree, "/guide/a/").breadcrumbs;
+    expect(navigationFor(tree, "/guide/b/").breadcrumbs).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    const own = buildTree([
+      ...site,
+      page("./c/guide/own.md", "/guide/own/", { title: "Own", includeInBreadcrumbs: true }),
+    ]);
+    const trail = navigationFor(own, "/guide/own/").breadcrumbs;
+    expect(trail).toEqual([...a, { text: "Own" }]);
+    expect(navigationFor(own, "/guide/a/").breadcrumbs).toEqual(a);
+  });
+
   it("marks the shown ancestor when a page is deeper than the side navigation", () => {
     const deep = buildTree([
       ...site,
