@@ -37,7 +37,6 @@ export function registerPageMeta(config: UserConfig, ctx: BuildContext): void {
     "pageMeta",
     (page: { url: string; inputPath: string }, title: string, site: Settings): PageMeta => {
       const record = ctx.registry.page(page.inputPath);
-      const today = ctx.today();
       const meta: PageMeta = {
         ...(site.baseUrl ? { canonicalUrl: ctx.absoluteUrl(page.url) } : {}),
         noindex: site.preventIndexing || Boolean(record?.preventIndexing),
@@ -52,7 +51,7 @@ export function registerPageMeta(config: UserConfig, ctx: BuildContext): void {
           reviewBy: formatDate(reviewBy),
           reviewByIso: reviewBy,
           owner,
-          overdue: reviewBy < today,
+          overdue: reviewBy < ctx.today(),
         };
       }
       const repo = site.repository;
