@@ -90,12 +90,11 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
   // (src/navigation/page-nav.ts): render each list once per build.
   let trails = new WeakMap<object, string>();
   config.on("eleventy.before", () => (trails = new WeakMap()));
-  config.addNunjucksGlobal("breadcrumbs", (items: object[]) => {
+  config.addNunjucksGlobal("breadcrumbs", (items: unknown) => {
+    const render = () => renderComponent("breadcrumbs", { items, collapseOnMobile: true });
+    if (typeof items !== "object" || items === null) return render();
     let html = trails.get(items);
-    if (html === undefined) {
-      html = renderComponent("breadcrumbs", { items, collapseOnMobile: true });
-      trails.set(items, html);
-    }
+    if (html === undefined) trails.set(items, (html = render()));
     return html;
   });
   config.addGlobalData("engine", {

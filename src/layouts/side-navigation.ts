@@ -34,16 +34,15 @@ export function sideNavigationRenderer(render: RenderComponent): {
 
   const plainHtml = (params: SideNavigation): string => {
     const plain = plainSideNavigation(params);
-    let html = plain && shared.get(plain);
-    if (html !== undefined) return html;
-    const plainParams = plain ?? withoutCurrent(params);
-    const key = plain ? "" : JSON.stringify(plainParams);
-    html = plain ? undefined : sections.get(key);
-    if (html === undefined) {
-      html = full(plainParams);
-      if (plain) shared.set(plain, html);
-      else sections.set(key, html);
+    if (plain) {
+      let html = shared.get(plain);
+      if (html === undefined) shared.set(plain, (html = full(plain)));
+      return html;
     }
+    const plainParams = withoutCurrent(params);
+    const key = JSON.stringify(plainParams);
+    let html = sections.get(key);
+    if (html === undefined) sections.set(key, (html = full(plainParams)));
     return html;
   };
 

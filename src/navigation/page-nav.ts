@@ -18,7 +18,8 @@ export interface SideNavigation {
   sections?: { heading: { text: string; headingLevel: number }; items: SideNavItem[] }[];
 }
 export interface PageNavigation {
-  breadcrumbs: (Link | { text: string })[];
+  /** Shared by a page's siblings (frozen) unless the page is in its own trail. */
+  breadcrumbs: readonly (Link | { text: string })[];
   /** Title of the section the page is in (shown with search results). */
   section?: string;
   sideNavigation?: SideNavigation;
@@ -41,12 +42,10 @@ export function navigationFor(tree: NavTree, url: string): PageNavigation {
 const trails = new WeakMap<NavNode, readonly Link[]>();
 const NO_TRAIL: readonly Link[] = Object.freeze([]);
 
-function breadcrumbs(node: NavNode): (Link | { text: string })[] {
+function breadcrumbs(node: NavNode): readonly (Link | { text: string })[] {
   const trail = node.parent ? trailTo(node.parent) : NO_TRAIL;
   // Shared by the page's siblings, so its render can be kept (src/layouts/register.ts).
-  return node.page.includeInBreadcrumbs
-    ? [...trail, { text: node.page.title }]
-    : (trail as (Link | { text: string })[]);
+  return node.page.includeInBreadcrumbs ? [...trail, { text: node.page.title }] : trail;
 }
 
 function trailTo(node: NavNode): readonly Link[] {
