@@ -29,14 +29,21 @@ export interface Run {
   seconds: number;
   /** Highest total resident memory of the process and its children, sampled every 20 ms. */
   peakKb: number;
+  /** The same, split by whether Pagefind was running (0 when it never was, or always was). */
+  peakIndexingKb: number;
+  peakBuildingKb: number;
   stdout: string;
   code: number;
 }
 
-/** Resident memory of a process and all its descendants, in kB (Linux /proc). */
-function treeRssKb(pid: number): number {
+/**
+ * Resident memory of a process and all its descendants, in kB, and whether one of them is
+ * Pagefind (Linux /proc).
+ */
+function treeRss(pid: number): { kb: number; indexing: boolean } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const names = new Map<number, string>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -45,27 +52,33 @@ function treeRssKb(pid: number): number {
       const parent = Number(fields[1]);
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
       rss.set(Number(entry), Number(fields[21]) * 4); // pages of 4 kB
+      names.set(Number(entry), stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")));
     } catch {
       // the process ended while being read
     }
   }
-  let total = 0;
+  let kb = 0;
+  let indexing = false;
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
-    total += rss.get(p) ?? 0;
+    kb += rss.get(p) ?? 0;
+    indexing ||= names.get(p)?.startsWith("pagefind") ?? false;
     stack.push(...(children.get(p) ?? []));
   }
-  return total;
+  return { kb, indexing };
 }
 
 function run(command: string, args: string[]): Promise<Run> {
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root });
-    let peakKb = 0;
+    const peak = { indexing: 0, building: 0 };
     const sampler = setInterval(() => {
-      if (child.pid) peakKb = Math.max(peakKb, treeRssKb(child.pid));
+      if (!child.pid) return;
+      const { kb, indexing } = treeRss(child.pid);
+      const phase = indexing ? "indexing" : "building";
+      peak[phase] = Math.max(peak[phase], kb);
     }, 20);
     let stdout = "";
     let stderr = "";
@@ -75,7 +88,9 @@ function run(command: string, args: string[]): Promise<Run> {
       clearInterval(sampler);
       resolve({
         seconds: (performance.now() - started) / 1000,
-        peakKb,
+        peakKb: Math.max(peak.indexing, peak.building),
+        peakIndexingKb: peak.indexing,
+        peakBuildingKb: peak.building,
         stdout: code ? `${stdout}\n${stderr}` : stdout,
         code: code ?? 1,
       });
@@ -102,6 +117,9 @@ export interface SizeResult {
   noSearch: number;
   ratio: number;
   peakMb: number;
+  /** The full build's peak while Pagefind indexes, and while it does not. */
+  indexingMb: number;
+  buildingMb: number;
   bareMb: number;
   searchSeconds?: number;
   /** The first full build, into an empty folder (as in CI). */
@@ -118,7 +136,12 @@ export async function benchmarkSize(
   if (!existsSync(path.join(input, "index.md"))) writeCorpus(input, pages);
   const out = (name: string) => path.join(workDir, `out-${pages}-${name}`);
   const times = { bare: [] as number[], full: [] as number[], noSearch: [] as number[] };
-  const mem = { bare: [] as number[], full: [] as number[] };
+  const mem = {
+    bare: [] as number[],
+    full: [] as number[],
+    indexing: [] as number[],
+    building: [] as number[],
+  };
   let searchSeconds: number | undefined;
   // The first full build, into an empty folder as in CI, is reported on its own. A build writes
   // over the site before last (see replaceWhole) from its third on, so each kind is built twice
@@ -146,6 +169,8 @@ export async function benchmarkSize(
     times.noSearch.push(n.seconds);
     mem.bare.push(b.peakKb);
     mem.full.push(f.peakKb);
+    mem.indexing.push(f.peakIndexingKb);
+    mem.building.push(f.peakBuildingKb);
     const search = /Search index: \d+ pages in ([\d.]+) s/.exec(f.stdout);
     if (search) searchSeconds = Number(search[1]);
   }
@@ -156,6 +181,8 @@ export async function benchmarkSize(
     noSearch: median(times.noSearch),
     ratio: median(times.full) / median(times.bare),
     peakMb: median(mem.full) / 1024,
+    indexingMb: median(mem.indexing) / 1024,
+    buildingMb: median(mem.building) / 1024,
     bareMb: median(mem.bare) / 1024,
     searchSeconds,
     firstFull: first.seconds,
@@ -275,6 +302,10 @@ async function main(): Promise<void> {
   for (const r of results)
     console.log(
       `First build of ${r.pages} pages, into an empty folder as in CI: ${r.firstFull.toFixed(2)} s (${(r.firstFull / r.bare).toFixed(2)}× bare).`,
+    );
+  for (const r of results)
+    console.log(
+      `Peak memory of ${r.pages} pages: ${r.buildingMb.toFixed(0)} MB while Eleventy builds, ${r.indexingMb.toFixed(0)} MB while Pagefind indexes.`,
     );
   const ratio = (n: number) => results.find((r) => r.pages === n);
   const [r4, r8] = [ratio(4000), ratio(8000)];
