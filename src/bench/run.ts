@@ -29,7 +29,7 @@ export interface Run {
   seconds: number;
   /** Highest total resident memory of the process and its children, sampled every 20 ms. */
   peakKb: number;
-  /** The same, split by whether Pagefind was running (0 when it never was, or always was). */
+  /** The same, while Pagefind was running and while it was not (0 for a phase never sampled). */
   peakIndexingKb: number;
   peakBuildingKb: number;
   stdout: string;
