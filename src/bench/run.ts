@@ -40,7 +40,7 @@ export interface Run {
  * Resident memory of a process and all its descendants, in kB, and whether one of them is
  * Pagefind (Linux /proc).
  */
-function treeRss(pid: number): { kb: number; indexing: boolean } {
+export function treeRss(pid: number): { kb: number; indexing: boolean } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   const names = new Map<number, string>();

@@ -67,8 +67,8 @@ export function parseFrontmatter(
   let value: unknown;
   try {
     // Core schema: dates stay text (a YAML 1.1 timestamp would turn 2026-02-30 into 2 March).
-    // No pretty errors: the message is never shown (the catch re-reads for positions), and
-    // formatting them costs a quarter of the parse on every page.
+    // No pretty errors: their message is never shown (the catch reads the text again for
+    // positions), and asking for them makes yaml count every line of every page's frontmatter.
     value = oneByteValues(parse(str, { schema: "core", prettyErrors: false }) ?? {});
   } catch {
     // Only on this rare path: the document's own errors carry positions.

@@ -3,7 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import type { RenderComponent } from "../markdown/components.js";
+import type { ComponentName, RenderComponent } from "../markdown/components.js";
+import { RenderCache } from "./render-cache.js";
 import { sideNavigationRenderer } from "./side-navigation.js";
 import { componentRenderer, createNunjucks } from "./nunjucks.js";
 import type { BuildContext } from "../context.js";
@@ -70,33 +71,19 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
   const sideNavigation = sideNavigationRenderer(renderComponent);
   config.on("eleventy.before", () => sideNavigation.clear());
   config.addNunjucksGlobal("sideNavigation", sideNavigation.render);
-  // Site-wide furniture (footer, service navigation) is the same on every page of a section:
-  // render each variant once per build, not once per page.
-  const furniture = new Map<string, string>();
-  config.on("eleventy.before", () => furniture.clear());
+  // Furniture that is the same on many pages (footer, a section's service navigation, a
+  // parent's breadcrumb trail, shared by its children: src/navigation/page-nav.ts) is rendered
+  // once per build for each key, a text or an object those pages share.
+  const once = new RenderCache();
+  config.on("eleventy.before", () => once.clear());
   config.addNunjucksGlobal(
     "renderOnce",
-    (
-      key: string,
-      name: "serviceNavigation" | "footer" | "phaseBanner",
-      params: Record<string, unknown>,
-    ) => {
-      let html = furniture.get(key);
-      if (html === undefined) furniture.set(key, (html = renderComponent(name, params)));
-      return html;
+    (key: unknown, name: ComponentName, params: Record<string, unknown>) => {
+      const render = () => renderComponent(name, params);
+      const keyed = typeof key === "string" || (typeof key === "object" && key !== null);
+      return keyed ? once.get(key, render) : render();
     },
   );
-  // A page's breadcrumbs are its parent's trail, one list shared by its siblings
-  // (src/navigation/page-nav.ts): render each list once per build.
-  let trails = new WeakMap<object, string>();
-  config.on("eleventy.before", () => (trails = new WeakMap()));
-  config.addNunjucksGlobal("breadcrumbs", (items: unknown) => {
-    const render = () => renderComponent("breadcrumbs", { items, collapseOnMobile: true });
-    if (typeof items !== "object" || items === null) return render();
-    let html = trails.get(items);
-    if (html === undefined) trails.set(items, (html = render()));
-    return html;
-  });
   config.addGlobalData("engine", {
     copyright: ctx.options.copyright,
     stylesheets: ctx.options.stylesheets,

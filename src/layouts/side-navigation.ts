@@ -3,6 +3,7 @@
 // then marked exactly as the macro marks one, learnt from the macro itself by rendering a
 // one-item navigation both ways. Anything the shortcut cannot place is rendered in full.
 import type { RenderComponent } from "../markdown/components.js";
+import { RenderCache } from "./render-cache.js";
 import {
   plainSideNavigation,
   type SideNavigation,
@@ -22,8 +23,7 @@ export function sideNavigationRenderer(render: RenderComponent): {
 } {
   // Keyed by the section's shared plain parameters, or by their text for parameters a template
   // built itself.
-  let shared = new WeakMap<SideNavigation, string>();
-  const sections = new Map<string, string>();
+  const sections = new RenderCache();
   const marks = new Map<"items" | "sections", Mark | null>();
   const full = (params: SideNavigation) => render("sideNavigation", { ...params });
 
@@ -34,23 +34,13 @@ export function sideNavigationRenderer(render: RenderComponent): {
 
   const plainHtml = (params: SideNavigation): string => {
     const plain = plainSideNavigation(params);
-    if (plain) {
-      let html = shared.get(plain);
-      if (html === undefined) shared.set(plain, (html = full(plain)));
-      return html;
-    }
-    const plainParams = withoutCurrent(params);
-    const key = JSON.stringify(plainParams);
-    let html = sections.get(key);
-    if (html === undefined) sections.set(key, (html = full(plainParams)));
-    return html;
+    if (plain) return sections.get(plain, () => full(plain));
+    const built = withoutCurrent(params);
+    return sections.get(JSON.stringify(built), () => full(built));
   };
 
   return {
-    clear: () => {
-      shared = new WeakMap();
-      sections.clear();
-    },
+    clear: () => sections.clear(),
     render(params) {
       const items = params.sections
         ? params.sections.flatMap((s) => s.items)
