@@ -80,6 +80,18 @@ describe("the files of an earlier build, written over", () => {
     expect(EarlierFiles.take(mkdtempSync(path.join(tmpdir(), "earlier-empty-"))).none).toBe(true);
   });
 
+  it("removes folders left empty, also ones empty before or holding only a link", () => {
+    const outside = mkdtempSync(path.join(tmpdir(), "earlier-outside-"));
+    const root = folder({ "kept/index.html": "old", "gone/a/b/index.html": "old" });
+    mkdirSync(path.join(root, "was-empty/inner"), { recursive: true });
+    mkdirSync(path.join(root, "only-a-link"));
+    symlinkSync(outside, path.join(root, "only-a-link/linked"));
+    const earlier = EarlierFiles.take(root);
+    writeFileSync(path.join(root, "kept/index.html"), "new");
+    earlier.removeUnwritten();
+    expect(listing(root)).toEqual(["kept", "kept/index.html"]);
+  });
+
   it("knows a file of its own in the way, through Eleventy's wrapping", () => {
     const clash = Object.assign(new Error("ENOTDIR: not a directory"), { code: "ENOTDIR" });
     const wrapped = Object.assign(new Error("Having trouble writing to …"), {
