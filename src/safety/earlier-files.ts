@@ -29,15 +29,14 @@ export class EarlierFiles {
       : [];
     for (const entry of entries) {
       const file = path.join(entry.parentPath, entry.name);
-      if (except(file)) {
-        holding.add(path.dirname(file));
-        continue;
+      if (!except(file)) {
+        if (entry.isDirectory()) folders.push(file);
+        else if (entry.isFile()) files.set(file, statSync(file, { bigint: true }).ctimeNs);
+        else {
+          rmSync(file, { force: true }); // its folder no longer holds it
+          continue;
+        }
       }
-      if (entry.isDirectory()) folders.push(file);
-      else if (!entry.isFile()) {
-        rmSync(file, { force: true });
-        continue;
-      } else files.set(file, statSync(file, { bigint: true }).ctimeNs);
       holding.add(path.dirname(file));
     }
     const empty = new Set(folders.filter((folder) => !holding.has(folder)));
