@@ -124,6 +124,8 @@ export interface SizeResult {
   searchSeconds?: number;
   /** The first full build, into an empty folder (as in CI). */
   firstFull: number;
+  /** Each round's full build against the bare build just before it: the spread of the ratio. */
+  roundRatios: number[];
 }
 
 export async function benchmarkSize(
@@ -186,6 +188,7 @@ export async function benchmarkSize(
     bareMb: median(mem.bare) / 1024,
     searchSeconds,
     firstFull: first.seconds,
+    roundRatios: times.full.map((seconds, i) => seconds / times.bare[i]!),
   };
   // The folders are removed once every size is measured (main): creating files right after
   // deleting thousands is slow on some disks, and would slow the next size's first builds.
@@ -319,6 +322,10 @@ async function main(): Promise<void> {
   for (const r of results)
     console.log(
       `- First build of ${r.pages} pages, into an empty folder as in CI: ${r.firstFull.toFixed(2)} s (${(r.firstFull / r.bare).toFixed(2)}× bare).`,
+    );
+  for (const r of results)
+    console.log(
+      `- Time ratio of each round at ${r.pages} pages: ${r.roundRatios.map((x) => `${x.toFixed(2)}×`).join(", ")} (the full build against the bare build just before it).`,
     );
   for (const r of results)
     console.log(

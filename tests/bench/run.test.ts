@@ -46,6 +46,8 @@ describe("the benchmark", () => {
       expect(n).toBeGreaterThan(0);
     }
     expect(result.searchSeconds).toBeGreaterThan(0); // the full build includes search
+    expect(result.roundRatios).toHaveLength(1);
+    expect(result.roundRatios[0]).toBeCloseTo(result.full / result.bare); // one round: its median
     expect(result.buildingMb).toBeGreaterThan(0);
     expect(table([result])).toMatch(
       /^\| pages \| bare Eleventy \| npm run build \|[\s\S]*\n\| 30 \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|/,
