@@ -4,7 +4,17 @@
 // <style> that loads anything. The HTML is read by a real parser (htmlparser2), so spelling
 // tricks (`<ScRiPt>`, entity-encoded `javascript&colon;`, tabs inside the scheme) read as a
 // browser reads them.
-import { Parser } from "htmlparser2";
+import { createRequire } from "node:module";
+import type { Parser } from "htmlparser2";
+
+/**
+ * htmlparser2, loaded at the first HTML that has a tag: loading it (with the DOM modules its
+ * entry brings) takes about 25 ms, which a site whose content has no raw HTML never needs.
+ */
+let parserClass: typeof Parser | undefined;
+const loadParser = (): typeof Parser =>
+  (parserClass ??= (createRequire(import.meta.url)("htmlparser2") as typeof import("htmlparser2"))
+    .Parser);
 
 export interface HtmlPolicy {
   /** Hosts whose pages may be embedded with <iframe> (for example www.youtube-nocookie.com). */
@@ -33,13 +43,15 @@ export function activeScheme(url: string): string | undefined {
 
 export function checkHtml(html: string, policy: HtmlPolicy): HtmlFinding[] {
   const findings: HtmlFinding[] = [];
+  // Without a tag there is nothing to find: every finding is in a tag or a <style>.
+  if (!html.includes("<")) return findings;
   let inStyle = false;
   const lineAt = (offset: number) => {
     let line = 0;
     for (let i = html.indexOf("\n"); i !== -1 && i < offset; i = html.indexOf("\n", i + 1)) line++;
     return line;
   };
-  const parser: Parser = new Parser(
+  const parser: Parser = new (loadParser())(
     {
       onopentag(name, attributes) {
         const start = parser.startIndex;
