@@ -76,9 +76,11 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
   }
   footnotes(md);
   codeBlocks(md);
+  // Before the rules that add the engine's own HTML (the headings' wrappers), so that only the
+  // content's is checked: checking theirs took 60 ms of a 4,000-page build.
+  rawHtml(md, policed);
   headings(md, options.headingIds);
   links(md, options.links);
-  rawHtml(md, policed);
   contents(md);
   tables(md);
   typography(md);

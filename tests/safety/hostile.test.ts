@@ -93,6 +93,8 @@ describe("raw HTML in content", () => {
           '<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video"></iframe>', // 14: allowed
           "",
           "<style>body { background: url(https://evil.example/track) }</style>", // 16
+          "",
+          '## Set up <img src="x.png" alt="" onerror="alert(1)">', // 18: in a heading too
         ].join("\n"),
       ),
       "_data/site.yml": "embedHosts: [www.youtube-nocookie.com]\n",
@@ -115,6 +117,7 @@ describe("raw HTML in content", () => {
       "content/page.md:10 the onload attribute on <svg> runs a script",
       "content/page.md:12 raw HTML <iframe> from evil.example is not allowed in content",
       "content/page.md:16 a <style> element in content loads something",
+      "content/page.md:18 the onerror attribute on <img> runs a script",
     ]);
   });
 
