@@ -191,6 +191,20 @@ describe("writeSearchIndex", () => {
     expect(indexFiles(dir)).toEqual(first);
   });
 
+  it("writes anew an index whose earlier metadata it cannot read, rather than guess what to keep", async () => {
+    const dir = tempSite(twoPages("Bananas."));
+    await writeSearchIndex(dir, 2);
+    const first = indexFiles(dir);
+    // Named by its content, the metadata is not written again when it is already there: this
+    // engine must read it to know which earlier files the new index still uses.
+    const meta = [...first.keys()].find((f) => f.endsWith(".pf_meta"))!;
+    writeFileSync(path.join(dir, "pagefind", meta), "not Pagefind's metadata");
+    writeFileSync(path.join(dir, "pagefind/fragment/en_2222222.pf_fragment"), "stale");
+
+    await writeSearchIndex(dir, 2);
+    expect(indexFiles(dir)).toEqual(first);
+  });
+
   it("takes no setting from a pagefind.yml where it runs, or from PAGEFIND_ variables", async () => {
     const urlIn = (site: string) => {
       const folder = path.join(site, "pagefind/fragment");
