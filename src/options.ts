@@ -38,6 +38,12 @@ export const optionsSchema = z.strictObject({
    * has ended, so the two never hold memory at once); `searchIndexWanted` says if one is due.
    */
   searchIndexByCaller: z.boolean().default(false),
+  /**
+   * Pagefind's program, to run instead of the one its npm package installed (for a machine it
+   * has none for). The command line sets it from PAGEFIND_EXTENDED_BINARY_PATH or
+   * PAGEFIND_BINARY_PATH, the variables Pagefind's own package reads.
+   */
+  pagefindProgram: z.string().min(1).optional(),
   /** Show the last build's problems on every page in the browser (`npm start` sets it). */
   preview: z.boolean().default(false),
   /** Extra stylesheets every page links to after the engine's own (site paths or URLs). */

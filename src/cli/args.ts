@@ -3,6 +3,13 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+/**
+ * Pagefind's program to run instead of the one its package installed, from the variables
+ * Pagefind's own package reads (see the pagefindProgram option).
+ */
+export const pagefindProgramOf = (env: NodeJS.ProcessEnv): string | undefined =>
+  env.PAGEFIND_EXTENDED_BINARY_PATH || env.PAGEFIND_BINARY_PATH || undefined;
+
 export interface BuildArgs {
   input: string;
   output: string;

@@ -13,6 +13,7 @@ import {
   argsOrUsage,
   BUILD_USAGE,
   buildArgv,
+  pagefindProgramOf,
   parseBuildArgs,
   runReportOptions,
   type BuildArgs,
@@ -64,7 +65,11 @@ async function buildSite(args: BuildArgs): Promise<void> {
         }
         if (code !== 0) throw new WorkerFailed(code);
         if (!searchIndex) return;
-        const summary = await writeSearchIndex(output, mainOnlyPages);
+        const summary = await writeSearchIndex(
+          output,
+          mainOnlyPages,
+          pagefindProgramOf(process.env),
+        );
         if (stop.signal) throw new WorkerFailed(1);
         if (args.report !== "json") console.log(describeIndex(summary));
       },

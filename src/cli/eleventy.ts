@@ -5,7 +5,7 @@ import { stripVTControlCharacters } from "node:util";
 import net from "node:net";
 import path from "node:path";
 import { Eleventy, type AfterBuild, type UserConfig } from "@11ty/eleventy";
-import { runReportOptions, type BuildArgs } from "./args.js";
+import { pagefindProgramOf, runReportOptions, type BuildArgs } from "./args.js";
 import { describeFailure } from "../problems/format.js";
 import { siteBuildErrorOf } from "../problems/template-error.js";
 import {
@@ -45,6 +45,7 @@ export function createEleventy(
   first?: (config: UserConfig) => void,
 ): Eleventy {
   const env = process.env;
+  const pagefind = pagefindProgramOf(env);
   const eleventy = new Eleventy(args.input, args.output, {
     configPath: findConfig(args),
     quietMode: args.quiet,
@@ -58,6 +59,7 @@ export function createEleventy(
         ...(args.checks === undefined ? {} : { checks: args.checks }),
         ...runReportOptions(args),
         ...(env.SITE_TODAY ? { today: env.SITE_TODAY } : {}),
+        ...(pagefind ? { pagefindProgram: pagefind } : {}),
         ...(args.serve ? { preview: true } : {}),
         ...extra,
       });

@@ -124,6 +124,8 @@ export function mainOnlyPageCount(
 export async function writeSearchIndex(
   siteDir: string,
   mainOnlyPages?: number,
+  /** Pagefind's program, when not the one its package installed (see the pagefindProgram option). */
+  program?: string,
 ): Promise<IndexSummary> {
   const started = performance.now();
   siteDir = path.resolve(siteDir);
@@ -138,7 +140,8 @@ export async function writeSearchIndex(
   // file cut short, so it is not written over.
   const there = lstatSync(folder, { throwIfNoEntry: false });
   begin(Boolean(there && (!there.isDirectory() || existsSync(unfinished))));
-  const index = (rootSelector?: string) => indexSite(siteDir, folder, unfinished, rootSelector);
+  const index = (rootSelector?: string) =>
+    indexSite(siteDir, folder, unfinished, program ?? installedPagefind(), rootSelector);
   const selector = mainOnlyPages ? "main" : undefined;
   let indexed = await index(selector);
   if (selector && indexed.pages !== mainOnlyPages) indexed = await index();
@@ -166,11 +169,12 @@ async function indexSite(
   siteDir: string,
   folder: string,
   unfinished: string,
+  program: string,
   rootSelector?: string,
 ): Promise<Indexed> {
   // Pagefind writes through a link: taking the earlier files removes links.
   const earlier = EarlierFiles.take(folder, (file) => file === unfinished);
-  await runPagefind([
+  await runPagefind(program, [
     "--site",
     siteDir,
     "--output-path",
@@ -199,7 +203,7 @@ function entryOf(folder: string): Entry {
 }
 
 /** Pagefind's program for this machine, found as Pagefind's own Node package finds it. */
-function pagefindProgram(): string {
+function installedPagefind(): string {
   const fromPagefind = createRequire(import.meta.resolve("pagefind"));
   const platform = process.platform === "win32" ? "windows" : process.platform;
   const names = ["pagefind_extended", "pagefind"];
@@ -212,7 +216,7 @@ function pagefindProgram(): string {
       // not this one
     }
   throw new Error(
-    `Pagefind has no program for this machine (${platform}-${process.arch}): reinstall the project's packages (npm ci)`,
+    `Pagefind has no program for this machine (${platform}-${process.arch}): reinstall the project's packages (npm ci), or set PAGEFIND_BINARY_PATH to a Pagefind program built for it`,
   );
 }
 
@@ -221,18 +225,20 @@ function pagefindProgram(): string {
  * variables and a pagefind.yml (.toml, .json) in the folder it runs in, so it runs in an empty
  * folder without those variables, and the index is the same wherever the site is built.
  */
-async function runPagefind(args: string[]): Promise<void> {
+async function runPagefind(program: string, args: string[]): Promise<void> {
   const cwd = mkdtempSync(path.join(tmpdir(), "pagefind-"));
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.toUpperCase().startsWith("PAGEFIND_")),
   );
   try {
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(pagefindProgram(), args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(program, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
       let said = "";
       child.stdout.on("data", (d: Buffer) => (said += d.toString()));
       child.stderr.on("data", (d: Buffer) => (said += d.toString()));
-      child.on("error", (error) => reject(new Error(`Pagefind could not start: ${error.message}`)));
+      child.on("error", (error: NodeJS.ErrnoException) =>
+        reject(new Error(`Pagefind could not start: ${program} ${whyNotRun(error)}`)),
+      );
       child.on("close", (code, signal) => {
         // Pagefind prints some errors twice.
         const lines = new Set(said.split("\n").map((line) => line.trim()));
@@ -250,6 +256,13 @@ async function runPagefind(args: string[]): Promise<void> {
     rmSync(cwd, { recursive: true, force: true });
   }
 }
+
+const whyNotRun = (error: NodeJS.ErrnoException): string =>
+  error.code === "ENOENT"
+    ? "does not exist"
+    : error.code === "EACCES"
+      ? "is not a program this user may run"
+      : `could not be run (${error.message})`;
 
 /**
  * Removes the files of the index's folder that this index does not use: those that were there

@@ -78,7 +78,11 @@ export function registerSearch(config: UserConfig, ctx: BuildContext): void {
   // Pagefind writes over the earlier index, so one index is written at a time (see coalesced).
   let latest: { siteDir: string; mainOnly?: number } = { siteDir: "" };
   const writeIndex = coalesced(async () => {
-    const summary = await writeSearchIndex(latest.siteDir, latest.mainOnly);
+    const summary = await writeSearchIndex(
+      latest.siteDir,
+      latest.mainOnly,
+      ctx.options.pagefindProgram,
+    );
     if (ctx.options.report !== "stdout") console.log(describeIndex(summary));
   });
   config.on("eleventy.after", async ({ directories, runMode, results }: AfterBuild) => {

@@ -1,6 +1,7 @@
 // Site search: the index the build writes, and what a reader gets in a real browser.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { writeCorpus } from "../../src/bench/corpus.js";
 import path from "node:path";
@@ -180,6 +181,39 @@ describe("a site whose config turns search off", () => {
     expect(result.exists("/section-1/")).toBe(true);
     expect(existsSync(path.join(result.output, "pagefind"))).toBe(false);
     expect(result.stdout).not.toContain("Search index");
+  });
+});
+
+describe("Pagefind's program named by PAGEFIND_BINARY_PATH (a machine its package has none for)", () => {
+  const site = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pagefind-program-"));
+    writeCorpus(dir, 3);
+    return dir;
+  };
+
+  it("is the one the build runs", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pagefind-wrapper-"));
+    const installed = createRequire(import.meta.resolve("pagefind")).resolve(
+      `@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`,
+    );
+    const wrapper = path.join(dir, "pagefind");
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\necho ran > ${JSON.stringify(path.join(dir, "ran"))}\nexec ${JSON.stringify(installed)} "$@"\n`,
+      { mode: 0o755 },
+    );
+    const result = await runBuild(site(), [], { PAGEFIND_BINARY_PATH: wrapper });
+    expect(result.code).toBe(0);
+    expect(existsSync(path.join(dir, "ran"))).toBe(true);
+    expect(result.stdout).toMatch(/Search index: 3 pages/);
+  });
+
+  it("says so when it cannot be run", async () => {
+    const missing = path.join(tmpdir(), "no-such-folder", "pagefind");
+    const result = await runBuild(site(), [], { PAGEFIND_BINARY_PATH: missing });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Pagefind could not start: ${missing} does not exist`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
