@@ -329,7 +329,7 @@ async function main(): Promise<void> {
     );
   for (const r of results)
     console.log(
-      `- Time ratio of each round at ${r.pages} pages: ${r.roundRatios.map((x) => `${x.toFixed(2)}×`).join(", ")} (the full build against the bare build just before it).`,
+      `- Time ratio of each round at ${r.pages} pages: ${r.roundRatios.map((x) => `${x.toFixed(2)}×`).join(", ")}, median ${median(r.roundRatios).toFixed(2)}× (each the full build against the bare build just before it, so that a slower minute of the machine slows both).`,
     );
   for (const r of results)
     if (r.searchSeconds !== undefined)
