@@ -5,10 +5,15 @@ import { parseArgs } from "node:util";
 
 /**
  * Pagefind's program to run instead of the one its package installed, from the variables
- * Pagefind's own package reads (see the pagefindProgram option).
+ * Pagefind's own package reads (see the pagefindProgram option). A path is taken from the
+ * folder the command runs in (Pagefind runs in a folder of its own); a bare name is looked up
+ * on PATH.
  */
-export const pagefindProgramOf = (env: NodeJS.ProcessEnv): string | undefined =>
-  env.PAGEFIND_EXTENDED_BINARY_PATH || env.PAGEFIND_BINARY_PATH || undefined;
+export function pagefindProgramOf(env: NodeJS.ProcessEnv): string | undefined {
+  const program = env.PAGEFIND_EXTENDED_BINARY_PATH || env.PAGEFIND_BINARY_PATH;
+  if (!program) return undefined;
+  return /[\\/]/.test(program) ? path.resolve(program) : program;
+}
 
 export interface BuildArgs {
   input: string;
