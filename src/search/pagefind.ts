@@ -128,6 +128,8 @@ export async function writeSearchIndex(
   program?: string,
 ): Promise<IndexSummary> {
   const started = performance.now();
+  // Found before the folder is touched, so a machine without one leaves the folder as it was.
+  const pagefind = program ?? installedPagefind();
   siteDir = path.resolve(siteDir);
   const folder = searchIndexFolder(siteDir);
   const unfinished = path.join(folder, UNFINISHED);
@@ -141,7 +143,7 @@ export async function writeSearchIndex(
   const there = lstatSync(folder, { throwIfNoEntry: false });
   begin(Boolean(there && (!there.isDirectory() || existsSync(unfinished))));
   const index = (rootSelector?: string) =>
-    indexSite(siteDir, folder, unfinished, program ?? installedPagefind(), rootSelector);
+    indexSite(siteDir, folder, unfinished, pagefind, rootSelector);
   const selector = mainOnlyPages ? "main" : undefined;
   let indexed = await index(selector);
   if (selector && indexed.pages !== mainOnlyPages) indexed = await index();
@@ -203,7 +205,7 @@ function entryOf(folder: string): Entry {
 }
 
 /** Pagefind's program for this machine, found as Pagefind's own Node package finds it. */
-function installedPagefind(): string {
+export function installedPagefind(): string {
   const fromPagefind = createRequire(import.meta.resolve("pagefind"));
   const platform = process.platform === "win32" ? "windows" : process.platform;
   const names = ["pagefind_extended", "pagefind"];
@@ -237,7 +239,11 @@ async function runPagefind(program: string, args: string[]): Promise<void> {
       child.stdout.on("data", (d: Buffer) => (said += d.toString()));
       child.stderr.on("data", (d: Buffer) => (said += d.toString()));
       child.on("error", (error: NodeJS.ErrnoException) =>
-        reject(new Error(`Pagefind could not start: ${program} ${whyNotRun(error)}`)),
+        reject(
+          new Error(
+            `Pagefind could not start: ${program} ${NOT_RUN[error.code ?? ""] ?? `could not be run (${error.message})`}`,
+          ),
+        ),
       );
       child.on("close", (code, signal) => {
         // Pagefind prints some errors twice.
@@ -257,12 +263,11 @@ async function runPagefind(program: string, args: string[]): Promise<void> {
   }
 }
 
-const whyNotRun = (error: NodeJS.ErrnoException): string =>
-  error.code === "ENOENT"
-    ? "does not exist"
-    : error.code === "EACCES"
-      ? "is not a program this user may run"
-      : `could not be run (${error.message})`;
+/** Why a program could not be started, in plain words, by the system's error code. */
+const NOT_RUN: Record<string, string> = {
+  ENOENT: "does not exist",
+  EACCES: "is not a program this user may run",
+};
 
 /**
  * Removes the files of the index's folder that this index does not use: those that were there

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { markdown } from "../helpers/markdown.js";
 
-const { render } = markdown();
+const { render, htmlChecks } = markdown();
 
 describe("headings", () => {
   it("get GitHub-style unique ids and an accessible permalink", () => {
@@ -11,6 +11,14 @@ describe("headings", () => {
     expect(html).toContain(
       '<a class="app-heading-permalink govuk-link" href="#set-up-python--r" data-pagefind-ignore=""><span class="govuk-visually-hidden">Link to section: Set up: Python &amp; R</span> <span aria-hidden="true">#</span></a>',
     );
+  });
+
+  it("are wrapped in the engine's own HTML, which the raw-HTML check leaves alone", () => {
+    const before = htmlChecks();
+    expect(render("## One\n\n## Two")).toContain('<div class="app-heading">');
+    expect(htmlChecks()).toBe(before);
+    render("## One <abbr>X</abbr>\n\n<details><summary>More</summary></details>");
+    expect(htmlChecks()).toBe(before + 3); // <abbr>, </abbr> and the <details> block
   });
 
   it("keep an id or class written after the heading, and nothing else is taken from braces", () => {

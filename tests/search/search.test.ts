@@ -1,12 +1,12 @@
 // Site search: the index the build writes, and what a reader gets in a real browser.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { writeCorpus } from "../../src/bench/corpus.js";
 import path from "node:path";
 import { fixture, projectRoot, runBuild } from "../helpers/build.js";
 import { siteIndexEntries } from "../../src/search/register.js";
+import { installedPagefind } from "../../src/search/pagefind.js";
 import { openSite, type LiveSite } from "../helpers/site.js";
 
 describe("search on the real site", () => {
@@ -193,9 +193,7 @@ describe("Pagefind's program named by PAGEFIND_BINARY_PATH (a machine its packag
 
   it("is the one the build runs, a path taken from where the command runs", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pagefind-wrapper-"));
-    const installed = createRequire(import.meta.resolve("pagefind")).resolve(
-      `@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`,
-    );
+    const installed = installedPagefind();
     const wrapper = path.join(dir, "pagefind");
     writeFileSync(
       wrapper,
