@@ -15,7 +15,11 @@ export interface NavTree {
 
 export function buildTree(pages: PageRecord[]): NavTree {
   const problems: Problem[] = [];
-  const nodes = pages.map<NavNode>((page) => ({ page, children: [], depth: 0, sectionIndex: 0 }));
+  // Pages arrive in the order Eleventy happened to read them; sorted by file, the page named
+  // first in a clash (and so which file each message names) is the same on every build.
+  const nodes = [...pages]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .map<NavNode>((page) => ({ page, children: [], depth: 0, sectionIndex: 0 }));
   const byUrl = new Map<string, NavNode>();
   for (const node of nodes) {
     const clash = byUrl.get(node.page.url);

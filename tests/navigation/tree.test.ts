@@ -120,4 +120,19 @@ describe("navigation tree", () => {
       "c/x.md:7 nav-parent",
     ]);
   });
+
+  it("names the same file in a clash whatever order Eleventy reads the pages in", () => {
+    const one = page("./c/dup-one.md", "/dup-one/", { title: "One", key: "same" });
+    const two = page("./c/dup-two.md", "/dup-one/", { title: "Two", key: "same" });
+    for (const order of [
+      [one, two],
+      [two, one],
+    ]) {
+      const messages = buildTree(order).problems.map((p) => `${p.file}: ${p.message}`);
+      expect(messages).toEqual([
+        "c/dup-two.md: this page and c/dup-one.md would both be published at /dup-one/",
+        'c/dup-two.md: navigation key "same" is already used by c/dup-one.md',
+      ]);
+    }
+  });
 });
