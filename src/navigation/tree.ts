@@ -13,12 +13,16 @@ export interface NavTree {
   problems: Problem[];
 }
 
+/** Pages in the order of their files' names: the order every report of a clash follows. */
+export const byFile = (a: PageRecord, b: PageRecord): number =>
+  a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+
 export function buildTree(pages: PageRecord[]): NavTree {
   const problems: Problem[] = [];
   // Pages arrive in the order Eleventy happened to read them; sorted by file, the page named
   // first in a clash (and so which file each message names) is the same on every build.
   const nodes = [...pages]
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .sort(byFile)
     .map<NavNode>((page) => ({ page, children: [], depth: 0, sectionIndex: 0 }));
   const byUrl = new Map<string, NavNode>();
   for (const node of nodes) {

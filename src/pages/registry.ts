@@ -7,7 +7,7 @@ import { FRONTMATTER_META, type FrontmatterMeta } from "../frontmatter/parse.js"
 import { ENGINE_FRONTMATTER, type FrontmatterRules } from "../frontmatter/schema.js";
 import { zodProblems } from "../yaml/validate.js";
 import { ProblemCollector } from "../problems/collector.js";
-import { buildTree, type NavTree } from "../navigation/tree.js";
+import { buildTree, byFile, type NavTree } from "../navigation/tree.js";
 import type { PageRecord } from "../navigation/types.js";
 import { pageReview, type ReviewFields } from "../review/page-review.js";
 import { toIsoDate } from "../dates/dates.js";
@@ -37,6 +37,7 @@ export class PageRegistry {
   private pages = new Map<string, PageRecord>();
   private tree?: NavTree;
   private byResolvedPath?: Map<string, PageRecord>;
+  private sorted?: PageRecord[];
   /** Each page's Markdown links with their lines, recorded as pages render. */
   readonly sourceLinks = new Map<string, SourceLink[]>();
   private readonly displayPaths = new Map<string, string>();
@@ -51,6 +52,7 @@ export class PageRegistry {
     this.problems.clear();
     this.tree = undefined;
     this.byResolvedPath = undefined;
+    this.sorted = undefined;
     this.sourceLinks.clear();
   }
 
@@ -102,6 +104,7 @@ export class PageRegistry {
         hint: "write it as YYYY-MM-DD",
       });
     }
+    this.sorted = undefined;
     this.pages.set(inputPath, {
       inputPath,
       file,
@@ -127,7 +130,7 @@ export class PageRegistry {
   /** Builds the navigation tree on first use; later calls are free. */
   finalize(): NavTree {
     if (!this.tree) {
-      this.tree = buildTree([...this.pages.values()]);
+      this.tree = buildTree(this.all);
       for (const problem of this.tree.problems) this.problems.add(problem);
       // Eleventy stops at duplicate URLs before the end-of-build report: report everything now.
       if (this.tree.problems.some((p) => p.kind === "duplicate-url")) this.problems.throwIfErrors();
@@ -139,7 +142,7 @@ export class PageRegistry {
   pageAtPath(absolutePath: string): PageRecord | undefined {
     if (!this.byResolvedPath) {
       this.byResolvedPath = new Map(
-        [...this.pages.values()].map((p) => [path.resolve(this.projectRoot, p.inputPath), p]),
+        this.all.map((p) => [path.resolve(this.projectRoot, p.inputPath), p]),
       );
     }
     return this.byResolvedPath.get(absolutePath);
@@ -147,7 +150,7 @@ export class PageRegistry {
 
   /** URL of the first page using `layout` (e.g. the timeline page, for its feed). */
   urlForLayout(layout: string): string | undefined {
-    for (const page of this.pages.values()) if (page.layout === layout) return page.url;
+    for (const page of this.all) if (page.layout === layout) return page.url;
     return undefined;
   }
 
@@ -155,8 +158,12 @@ export class PageRegistry {
     return this.pages.get(inputPath);
   }
 
+  /**
+   * Every page, in the order of their files' names rather than the order Eleventy happened to
+   * read them, so whatever is built or reported from the list is the same on every build.
+   */
   get all(): PageRecord[] {
-    return [...this.pages.values()];
+    return (this.sorted ??= [...this.pages.values()].sort(byFile));
   }
 
   /** Called for every link and problem, so memoised: path arithmetic was visible in profiles. */
