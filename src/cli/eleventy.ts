@@ -17,7 +17,7 @@ import {
 import { EarlierFilesInTheWay, outputBuiltIn, replaceWhole } from "./output.js";
 import { EarlierFiles } from "../safety/earlier-files.js";
 import { writePagesInPlace } from "./write-in-place.js";
-import { mainOnlyPageCount, searchIndexFolder } from "../search/pagefind.js";
+import { mainOnlyPageCount, searchIndexFolder, stopPagefind } from "../search/pagefind.js";
 
 const CONFIG_NAMES = [
   "eleventy.config.js",
@@ -185,11 +185,23 @@ export async function buildAsWorker(args: BuildArgs): Promise<void> {
 /** `npm start`: the preview server, rebuilding on every change. */
 export async function serve(args: BuildArgs): Promise<void> {
   listenOnLocalhostOnly();
+  stopIndexingWhenStopped();
   const eleventy = createEleventy(args, {}, waitLessForSaves);
   await eleventy.init();
   servePreview(eleventy, args.output, Boolean(args.incremental));
   rebuildOnDelete(eleventy, await eleventy.watch());
   await eleventy.serve(args.port);
+}
+
+/**
+ * Stopped (Ctrl-C, or SIGTERM from a script) while it indexes an edit, the preview stops its
+ * Pagefind and waits for it to end before ending itself, the way the signal would have ended
+ * it: otherwise Pagefind, which SIGTERM to the preview alone does not reach, goes on writing
+ * into the output folder after the preview has gone.
+ */
+function stopIndexingWhenStopped(): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => void stopPagefind().then(() => process.kill(process.pid, signal)));
 }
 
 /**

@@ -1,6 +1,6 @@
 // Builds the Pagefind index of the built site. Pagefind splits the index into chunks, so a
 // query downloads only what it needs, however large the site grows.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import {
   existsSync,
   lstatSync,
@@ -222,6 +222,18 @@ export function installedPagefind(): string {
   );
 }
 
+/** Pagefind's processes running now, each with its end. */
+const running = new Map<ChildProcess, Promise<void>>();
+
+/**
+ * Stops every Pagefind this process started, and resolves once they have ended: a command
+ * stopped while one runs would otherwise leave it writing into the output folder.
+ */
+export async function stopPagefind(): Promise<void> {
+  for (const child of running.keys()) child.kill();
+  await Promise.all(running.values());
+}
+
 /**
  * Runs Pagefind's command with `args`, which are all its settings: it also reads PAGEFIND_*
  * variables and a pagefind.yml (.toml, .json) in the folder it runs in, so it runs in an empty
@@ -235,6 +247,7 @@ async function runPagefind(program: string, args: string[]): Promise<void> {
   try {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(program, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+      running.set(child, new Promise((ended) => child.on("close", () => ended())));
       let said = "";
       child.stdout.on("data", (d: Buffer) => (said += d.toString()));
       child.stderr.on("data", (d: Buffer) => (said += d.toString()));
@@ -246,6 +259,7 @@ async function runPagefind(program: string, args: string[]): Promise<void> {
         ),
       );
       child.on("close", (code, signal) => {
+        running.delete(child);
         // Pagefind prints some errors twice.
         const lines = new Set(said.split("\n").map((line) => line.trim()));
         lines.delete("");

@@ -23,7 +23,10 @@ export interface Preview {
 }
 
 /** The copy is outside the project folder, as `npm start -- --input=…` on another site is. */
-export async function startPreview(fixtureDir: string): Promise<Preview> {
+export async function startPreview(
+  fixtureDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Preview> {
   const content = copyTree(fixtureDir);
   const output = mkdtempSync(path.join(tmpdir(), "site-preview-"));
   const port = 20000 + Math.floor(Math.random() * 20000);
@@ -36,7 +39,7 @@ export async function startPreview(fixtureDir: string): Promise<Preview> {
       `--output=${output}`,
       `--port=${port}`,
     ]),
-    { cwd: projectRoot, env: { ...process.env, TZ: "Europe/London" } },
+    { cwd: projectRoot, env: { ...process.env, TZ: "Europe/London", ...env } },
   );
   let log = "";
   let exited = false;
@@ -79,9 +82,15 @@ export async function startPreview(fixtureDir: string): Promise<Preview> {
     alive: () => !exited,
     stop: () =>
       new Promise((resolve) => {
+        // A removal that fails (a file appearing as the folder is emptied) must not leave the
+        // test waiting: it says so at the end instead.
         const done = () => {
-          for (const dir of [content, output]) rmSync(dir, { recursive: true, force: true });
-          resolve();
+          try {
+            for (const dir of [content, output])
+              rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+          } finally {
+            resolve();
+          }
         };
         if (exited) return done();
         child.on("exit", done);

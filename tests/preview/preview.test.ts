@@ -1,6 +1,14 @@
 // The preview (`npm start`) as a contributor uses it: it starts on broken content, survives
 // any request, shows edited settings at once and never gets stuck after a mistake is fixed.
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture } from "../helpers/build.js";
@@ -153,4 +161,25 @@ describe("the preview of a site that starts with errors", () => {
     expect(preview.log().match(/\d+ errors?, \d+ warnings?/g)).toHaveLength(1);
     expect((await preview.get("/")).status).toBe(200);
   });
+});
+
+describe("the preview, stopped while it indexes", () => {
+  it("stops its Pagefind too, which then writes nothing after the preview has gone", async () => {
+    // A Pagefind that says it has started, then writes one file a second later.
+    const dir = mkdtempSync(path.join(tmpdir(), "slow-pagefind-"));
+    const started = path.join(dir, "started");
+    const late = path.join(dir, "late");
+    const program = path.join(dir, "pagefind");
+    writeFileSync(
+      program,
+      `#!/bin/sh\ntouch "${started}"\nexec "${process.execPath}" -e "setTimeout(() => require('fs').writeFileSync('${late}', ''), 1000)"\n`,
+      { mode: 0o755 },
+    );
+    const preview = await startPreview(fixture("basic"), { PAGEFIND_BINARY_PATH: program });
+    while (!existsSync(started)) await new Promise((r) => setTimeout(r, 50));
+    await preview.stop();
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(existsSync(late)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });
