@@ -2,11 +2,14 @@
 // `npm run build` and `npm start`: builds or serves a site whose Eleventy config adds the
 // engine's plugin. The command line is the only part of the engine that reads the environment.
 //
-// A build runs Eleventy in a worker process and writes the search index after that process has
-// ended, so the build's memory and Pagefind's are never held at once (at 4,000 pages, about a
-// third less at the peak). This process stays small: it never loads Eleventy or the engine.
+// A build of a large site runs Eleventy in a worker process and writes the search index after
+// that process has ended, so the build's memory and Pagefind's are never held at once (at 4,000
+// pages, about a third less at the peak); this process then stays small, never loading Eleventy
+// or the engine. A small site is built here, without the worker's start-up (see fewPages).
 // The preview runs in one process, as it rebuilds only what an edit changes.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, type Dirent } from "node:fs";
+import path from "node:path";
 import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
 import {
@@ -41,33 +44,33 @@ class WorkerFailed extends Error {
  */
 async function buildSite(args: BuildArgs): Promise<void> {
   const stop = new Stop();
+  // A second attempt (into an empty folder) runs in a fresh process, as every large site's does:
+  // the first one's Eleventy may still be copying files when its folder is removed.
+  let here = fewPages(args.input);
   try {
     await replaceWhole(
       args.output,
       args.input,
       async (output) => {
-        const { code, signal, searchIndex, mainOnlyPages } = await runWorker(
-          { ...args, output },
-          stop,
-        );
-        if (stop.signal) throw new WorkerFailed(1);
-        // Killed from outside (the system, out of memory), the worker could not say why.
-        if (signal)
-          throw new Error(
-            `the build's process was stopped by ${signal}${signal === "SIGKILL" ? ", perhaps because the machine ran out of memory" : ""}`,
-          );
-        if (code === EarlierFilesInTheWay.exitCode) {
-          if (args.report !== "json")
+        let built: WorkerMessage;
+        try {
+          const inProcess = here;
+          here = false;
+          built = inProcess
+            ? await buildHere({ ...args, output })
+            : await buildInWorker({ ...args, output }, stop);
+        } catch (error) {
+          if (error instanceof EarlierFilesInTheWay && args.report !== "json")
             console.log(
               "A file of the previous site was in the way: building into an empty folder.",
             );
-          throw new EarlierFilesInTheWay();
+          throw error;
         }
-        if (code !== 0) throw new WorkerFailed(code);
-        if (!searchIndex) return;
+        if (stop.signal) throw new WorkerFailed(1);
+        if (!built.searchIndex) return;
         const summary = await writeSearchIndex(
           output,
-          mainOnlyPages,
+          built.mainOnlyPages,
           pagefindProgramOf(process.env),
         );
         if (stop.signal) throw new WorkerFailed(1);
@@ -78,6 +81,54 @@ async function buildSite(args: BuildArgs): Promise<void> {
   } finally {
     stop.dispose();
   }
+}
+
+/**
+ * Up to this many Markdown pages, a site is built in the command's own process. A worker keeps
+ * Eleventy's memory and Pagefind's apart, which counts for a large site, but starting it (a
+ * second Node, the command's modules again) costs about 0.1 s, most of a small site's gain.
+ */
+export const PAGES_BUILT_HERE = 200;
+
+/** Whether the input folder holds at most PAGES_BUILT_HERE Markdown files (counting stops there). */
+export function fewPages(input: string): boolean {
+  let pages = 0;
+  const folders = [path.resolve(input)];
+  for (let folder; (folder = folders.pop()) !== undefined;) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      continue; // Eleventy reports a folder it cannot read
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      if (entry.isDirectory()) folders.push(path.join(folder, entry.name));
+      else if (entry.name.endsWith(".md") && ++pages > PAGES_BUILT_HERE) return false;
+    }
+  }
+  return true;
+}
+
+/** The pages, built in this process, as the worker would build them. */
+async function buildHere(args: BuildArgs): Promise<WorkerMessage> {
+  Object.assign(process.env, SKIP_ESM_RESOLVER);
+  lessHeadroom();
+  return (await import("./eleventy.js")).buildPages(args);
+}
+
+/** The pages, built by the worker; what it could not do, as an error. */
+async function buildInWorker(args: BuildArgs, stop: Stop): Promise<WorkerMessage> {
+  const { code, signal, ...message } = await runWorker(args, stop);
+  if (stop.signal) throw new WorkerFailed(1);
+  // Killed from outside (the system, out of memory), the worker could not say why.
+  if (signal)
+    throw new Error(
+      `the build's process was stopped by ${signal}${signal === "SIGKILL" ? ", perhaps because the machine ran out of memory" : ""}`,
+    );
+  if (code === EarlierFilesInTheWay.exitCode) throw new EarlierFilesInTheWay();
+  if (code !== 0) throw new WorkerFailed(code);
+  return message;
 }
 
 /** SIGINT and SIGTERM, from the start of a build: passed on to its worker, if one runs. */
@@ -108,7 +159,10 @@ function runWorker(
     const worker = spawn(
       process.execPath,
       [...process.execArgv, fileURLToPath(import.meta.url), ...buildArgv(args), "--worker"],
-      { stdio: ["inherit", "inherit", "inherit", "ipc"], env: workerEnvironment() },
+      {
+        stdio: ["inherit", "inherit", "inherit", "ipc"],
+        env: { ...process.env, ...SKIP_ESM_RESOLVER },
+      },
     );
     stop.worker = worker;
     let message: WorkerMessage = { searchIndex: false };
@@ -127,10 +181,7 @@ function runWorker(
  * needs it: without it, a one-page build's worker took 0.85-0.98 s against 1.14-1.21 s.
  * ELEVENTY_SKIP_ESM_RESOLVER is Eleventy's own switch for this.
  */
-const workerEnvironment = (): NodeJS.ProcessEnv => ({
-  ...process.env,
-  ELEVENTY_SKIP_ESM_RESOLVER: "true",
-});
+const SKIP_ESM_RESOLVER = { ELEVENTY_SKIP_ESM_RESOLVER: "true" };
 
 /**
  * The worker's memory grows with the site until its last page is written, and its peak is most of

@@ -125,7 +125,7 @@ export async function build(args: BuildArgs, extra?: DocsPluginOptions): Promise
   });
 }
 
-/** What the worker tells `npm run build` once its pages are written. */
+/** What `npm run build` needs to know once the pages are written (the worker's message). */
 export interface WorkerMessage {
   /** Whether the site wants a search index, which the command then writes. */
   searchIndex: boolean;
@@ -134,9 +134,10 @@ export interface WorkerMessage {
 }
 
 /**
- * The worker process `npm run build` starts (see build.ts): builds the site into the folder it
- * is given, and tells the command whether the site wants a search index, which the command
- * writes once this process has ended and its memory is free.
+ * The pages of `npm run build` (see build.ts): builds the site into the folder it is given, and
+ * says whether the site wants a search index, which the command writes next. A large site is
+ * built in a worker process (buildAsWorker), so the command writes its index once that
+ * process has ended and its memory is free.
  *
  * The folder may hold the site before last, to be written over (see replaceWhole). The files
  * this build does not write again are removed as soon as its pages are written: the listener
@@ -145,7 +146,7 @@ export interface WorkerMessage {
  * this build's files. The search index's folder is left to the command, which writes it next.
  * Pages are written over the earlier ones in place (see writePagesInPlace).
  */
-export async function buildAsWorker(args: BuildArgs): Promise<void> {
+export async function buildPages(args: BuildArgs): Promise<WorkerMessage> {
   const output = path.resolve(args.output);
   const earlier = EarlierFiles.take(output);
   if (!earlier.none) writePagesInPlace(output);
@@ -169,10 +170,12 @@ export async function buildAsWorker(args: BuildArgs): Promise<void> {
   const searchIndex = searchIndexWanted(userConfigs.get(eleventy)!);
   // Once every step has written its files (redirects too), which the index will read.
   const mainOnlyPages = searchIndex ? mainOnlyPageCount(output, pages) : undefined;
-  const message: WorkerMessage = {
-    searchIndex,
-    ...(mainOnlyPages === undefined ? {} : { mainOnlyPages }),
-  };
+  return { searchIndex, ...(mainOnlyPages === undefined ? {} : { mainOnlyPages }) };
+}
+
+/** The worker process `npm run build` starts for a large site: buildPages, told to the command. */
+export async function buildAsWorker(args: BuildArgs): Promise<void> {
+  const message = await buildPages(args);
   await new Promise<void>((resolve) => {
     if (!process.send) return resolve();
     process.send(message, () => {

@@ -258,8 +258,9 @@ function siteEntries(root: string): string[] {
 }
 
 /** Enough pages that a build can be stopped well before it ends. */
+// More pages than a build runs in its own process (src/cli/build.ts): Eleventy runs in a worker.
 const MANY_PAGES = Object.fromEntries(
-  Array.from({ length: 150 }, (_, i) => [`page-${i}.md`, page(`Text ${i}.`)]),
+  Array.from({ length: 250 }, (_, i) => [`page-${i}.md`, page(`Text ${i}.`)]),
 );
 
 describe("the output folder", () => {
@@ -342,7 +343,7 @@ describe("the output folder", () => {
       engineCommand("src/cli/build.ts", [`--input=${content}`, `--output=${output}`, "--quiet"]),
       { cwd: projectRoot, stdio: "ignore" },
     );
-    // Stopped once the new site has a folder, long before 150 pages are built.
+    // Stopped once the new site has a folder, long before 250 pages are built.
     while (!readdirSync(parent).some((entry) => entry.startsWith("._site.building-")))
       await new Promise((resolve) => setTimeout(resolve, 10));
     build.kill("SIGTERM");
