@@ -86,7 +86,10 @@ async function buildSite(args: BuildArgs): Promise<void> {
 /**
  * Up to this many Markdown pages, a site is built in the command's own process. A worker keeps
  * Eleventy's memory and Pagefind's apart, which counts for a large site, but starting it (a
- * second Node, the command's modules again) costs about 0.1 s, most of a small site's gain.
+ * second Node, the command's modules again) costs about 0.1 s, most of a small site's build.
+ * Peak memory of the command and its processes, 3 builds each, alternated: 200 pages 157 MB
+ * here against 176-179 MB with the worker (1.22-1.28 s against 1.33-1.38 s); 500 pages about
+ * even (196 MB against 190-194 MB, 2.0 s both); 1,000 pages 255 MB here against 224-226 MB.
  */
 export const PAGES_BUILT_HERE = 200;
 
