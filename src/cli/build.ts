@@ -97,7 +97,8 @@ export const PAGES_BUILT_HERE = 200;
 export function fewPages(input: string): boolean {
   let pages = 0;
   const folders = [path.resolve(input)];
-  for (let folder; (folder = folders.pop()) !== undefined;) {
+  while (folders.length) {
+    const folder = folders.pop()!;
     let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
