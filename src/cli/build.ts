@@ -118,7 +118,23 @@ export function fewPages(input: string): boolean {
 async function buildHere(args: BuildArgs): Promise<WorkerMessage> {
   Object.assign(process.env, SKIP_ESM_RESOLVER);
   lessHeadroom();
-  return (await import("./eleventy.js")).buildPages(args);
+  try {
+    return await (await import("./eleventy.js")).buildPages(args);
+  } catch (error) {
+    process.on("unhandledRejection", lateCopyFailure);
+    throw error;
+  }
+}
+
+/**
+ * Eleventy starts copying a site's passthrough files as its build begins, and when a page fails
+ * it gives up without waiting for them (its copyAll awaits the pages before it handles the
+ * copies' results). A copy can then fail later, into the folder of the failed build, which has
+ * been removed: that build has already failed and been reported, so its copies' failures are
+ * left out. Any other unhandled rejection still ends the command, as it would have.
+ */
+function lateCopyFailure(reason: unknown): void {
+  if ((reason as Error | undefined)?.name !== "TemplatePassthroughManagerCopyError") throw reason;
 }
 
 /** The pages, built by the worker; what it could not do, as an error. */
