@@ -332,6 +332,34 @@ describe("the output folder", () => {
     expect(readFileSync(path.join(output, "thing.html/index.html"), "utf8")).toContain("A thing.");
   });
 
+  it("is built again when a file is in the way while the site's own files are still copying", async () => {
+    // Eleventy gives up on the failed first attempt without waiting for these copies, which
+    // then fail into its removed folder: that must not end the command.
+    const content = site({ "thing.md": page("A thing.", "permalink: /thing.html\n") });
+    const bulk = writeTree(
+      path.join(path.dirname(content), "bulk"),
+      Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`f${i}.txt`, String(i)])),
+    );
+    const config = path.join(path.dirname(content), "eleventy.config.mjs");
+    writeFileSync(
+      config,
+      `import { docsPlugin } from ${JSON.stringify(path.join(projectRoot, "src/index.js"))};\n` +
+        `export default (c) => { c.addPlugin(docsPlugin); c.addPassthroughCopy({ ${JSON.stringify(bulk)}: "bulk" }); };\n`,
+    );
+    const { output } = outputFolder();
+    const build = () => runBuild(content, [`--output=${output}`, `--config=${config}`]);
+    for (let n = 1; n <= 2; n++) expect((await build()).code).toBe(0);
+    writeFileSync(
+      path.join(content, "thing.md"),
+      page("A thing.", "permalink: /thing.html/index.html\n"),
+    );
+    const third = await build();
+    expect(third.stderr).toBe("");
+    expect(third.stdout).toContain("A file of the previous site was in the way");
+    expect(third.code).toBe(0);
+    expect(readdirSync(path.join(output, "bulk"))).toHaveLength(2000);
+  }, 60_000);
+
   it("is left as it was when the build is stopped part way", async () => {
     const content = site(MANY_PAGES);
     const { parent, output } = outputFolder();
