@@ -259,9 +259,10 @@ function siteEntries(root: string): string[] {
 
 /** Enough pages that a build can be stopped well before it ends. */
 // More pages than a build runs in its own process (src/cli/build.ts): Eleventy runs in a worker.
-const MANY_PAGES = Object.fromEntries(
-  Array.from({ length: 250 }, (_, i) => [`page-${i}.md`, page(`Text ${i}.`)]),
-);
+const numberedPages = (count: number) =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`page-${i}.md`, page(`Text ${i}.`)]));
+const MANY_PAGES = numberedPages(250);
+const SOME_PAGES = numberedPages(50);
 
 describe("the output folder", () => {
   it("is replaced whole: deleted pages go, a failed build leaves the last good site", async () => {
@@ -360,29 +361,35 @@ describe("the output folder", () => {
     expect(readdirSync(path.join(output, "bulk"))).toHaveLength(2000);
   }, 60_000);
 
-  it("is left as it was when the build is stopped part way", async () => {
-    const content = site(MANY_PAGES);
-    const { parent, output } = outputFolder();
-    expect((await runBuild(content, [`--output=${output}`])).code).toBe(0);
-    writeFileSync(path.join(content, "page-0.md"), page("Changed."));
+  // A large site's worker is stopped with the command; a small site, built in the command's own
+  // process, is built to its end and then thrown away.
+  for (const [where, pages] of [
+    ["in a worker", MANY_PAGES],
+    ["in the command's own process", SOME_PAGES],
+  ] as const)
+    it(`is left as it was when the build is stopped part way (${where})`, async () => {
+      const content = site(pages);
+      const { parent, output } = outputFolder();
+      expect((await runBuild(content, [`--output=${output}`])).code).toBe(0);
+      writeFileSync(path.join(content, "page-0.md"), page("Changed."));
 
-    const build = spawn(
-      process.execPath,
-      engineCommand("src/cli/build.ts", [`--input=${content}`, `--output=${output}`, "--quiet"]),
-      { cwd: projectRoot, stdio: "ignore" },
-    );
-    // Stopped once the new site has a folder, long before 250 pages are built.
-    while (!readdirSync(parent).some((entry) => entry.startsWith("._site.building-")))
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    build.kill("SIGTERM");
-    const code = await new Promise((resolve) =>
-      build.on("exit", (c, signal) => resolve(c ?? signal)),
-    );
+      const build = spawn(
+        process.execPath,
+        engineCommand("src/cli/build.ts", [`--input=${content}`, `--output=${output}`, "--quiet"]),
+        { cwd: projectRoot, stdio: "ignore" },
+      );
+      // Stopped once the new site has a folder, before its pages are built.
+      while (!readdirSync(parent).some((entry) => entry.startsWith("._site.building-")))
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      build.kill("SIGTERM");
+      const code = await new Promise((resolve) =>
+        build.on("exit", (c, signal) => resolve(c ?? signal)),
+      );
 
-    expect(code).not.toBe(0);
-    expect(readdirSync(parent)).toEqual(["_site"]);
-    expect(readFileSync(path.join(output, "page-0/index.html"), "utf8")).toContain("Text 0.");
-  });
+      expect(code).not.toBe(0);
+      expect(readdirSync(parent)).toEqual(["_site"]);
+      expect(readFileSync(path.join(output, "page-0/index.html"), "utf8")).toContain("Text 0.");
+    });
 
   it("is left as it was, and the build says why, when the system kills the build", async () => {
     const content = site(MANY_PAGES);
