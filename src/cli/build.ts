@@ -39,33 +39,25 @@ class WorkerFailed extends Error {
 /**
  * Builds into a folder beside the output (the site before last, written over, when there is one)
  * that replaces the output folder only if the build succeeds. Stopping the command (Ctrl-C, or
- * a CI job cancelled) stops its worker, removes the half-built folder and leaves the output as
- * it was.
+ * a CI job cancelled) stops its worker (a small site's build, in this process, runs to its end),
+ * removes the half-built folder and leaves the output as it was.
  */
 async function buildSite(args: BuildArgs): Promise<void> {
   const stop = new Stop();
-  // A second attempt (into an empty folder) runs in a fresh process, as every large site's does:
-  // the first one's Eleventy may still be copying files when its folder is removed.
-  let here = fewPages(args.input);
+  const small = fewPages(args.input);
   try {
     await replaceWhole(
       args.output,
       args.input,
-      async (output) => {
-        let built: WorkerMessage;
-        try {
-          const inProcess = here;
-          here = false;
-          built = inProcess
+      async (output, again) => {
+        if (again && args.report !== "json")
+          console.log("A file of the previous site was in the way: building into an empty folder.");
+        // A second attempt runs in a fresh process, as every large site's does: the first one's
+        // Eleventy may still be copying files into the folder just removed.
+        const built =
+          small && !again
             ? await buildHere({ ...args, output })
             : await buildInWorker({ ...args, output }, stop);
-        } catch (error) {
-          if (error instanceof EarlierFilesInTheWay && args.report !== "json")
-            console.log(
-              "A file of the previous site was in the way: building into an empty folder.",
-            );
-          throw error;
-        }
         if (stop.signal) throw new WorkerFailed(1);
         if (!built.searchIndex) return;
         const summary = await writeSearchIndex(

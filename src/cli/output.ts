@@ -30,7 +30,8 @@ const BUILDING = ".building-";
 export async function replaceWhole(
   target: string,
   input: string,
-  write: (folder: string) => Promise<void>,
+  /** `again`: the second attempt, into an empty folder (see EarlierFilesInTheWay). */
+  write: (folder: string, again: boolean) => Promise<void>,
   { reuse = false }: { reuse?: boolean } = {},
 ): Promise<void> {
   target = path.resolve(target);
@@ -49,7 +50,7 @@ export async function replaceWhole(
     let building = reuse ? claimKept(kept, parent, name) : newFolder(parent, name);
     for (let attempt = 1; ; attempt++) {
       try {
-        await write(building);
+        await write(building, attempt > 1);
         break;
       } catch (error) {
         rmSync(building, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // Builds the Pagefind index of the built site. Pagefind splits the index into chunks, so a
 // query downloads only what it needs, however large the site grows.
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import {
   existsSync,
   lstatSync,
@@ -222,16 +223,21 @@ export function installedPagefind(): string {
   );
 }
 
-/** Pagefind's processes running now, each with its end. */
-const running = new Map<ChildProcess, Promise<void>>();
+/** Pagefind's processes running now. */
+const running = new Set<ChildProcess>();
 
 /**
  * Stops every Pagefind this process started, and resolves once they have ended: a command
  * stopped while one runs would otherwise leave it writing into the output folder.
  */
 export async function stopPagefind(): Promise<void> {
-  for (const child of running.keys()) child.kill();
-  await Promise.all(running.values());
+  await Promise.all(
+    [...running].map((child) => {
+      const ended = once(child, "close");
+      child.kill();
+      return ended;
+    }),
+  );
 }
 
 /**
@@ -247,7 +253,7 @@ async function runPagefind(program: string, args: string[]): Promise<void> {
   try {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(program, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-      running.set(child, new Promise((ended) => child.on("close", () => ended())));
+      running.add(child);
       let said = "";
       child.stdout.on("data", (d: Buffer) => (said += d.toString()));
       child.stderr.on("data", (d: Buffer) => (said += d.toString()));
