@@ -24,7 +24,7 @@ import {
 } from "./args.js";
 import { describeFailure } from "../problems/format.js";
 import { siteBuildErrorOf } from "../problems/template-error.js";
-import { describeIndex, writeSearchIndex } from "../search/pagefind.js";
+import { describeIndex, stopPagefind, writeSearchIndex } from "../search/pagefind.js";
 import { isMain } from "./main.js";
 import { EarlierFilesInTheWay, replaceWhole } from "./output.js";
 import type { WorkerMessage } from "./eleventy.js";
@@ -39,8 +39,8 @@ class WorkerFailed extends Error {
 /**
  * Builds into a folder beside the output (the site before last, written over, when there is one)
  * that replaces the output folder only if the build succeeds. Stopping the command (Ctrl-C, or
- * a CI job cancelled) stops its worker (a small site's build, in this process, runs to its end),
- * removes the half-built folder and leaves the output as it was.
+ * a CI job cancelled) stops its worker (a small site's build, in this process, runs to its end)
+ * or its Pagefind, removes the half-built folder and leaves the output as it was.
  */
 async function buildSite(args: BuildArgs): Promise<void> {
   const stop = new Stop();
@@ -64,7 +64,10 @@ async function buildSite(args: BuildArgs): Promise<void> {
           output,
           built.mainOnlyPages,
           pagefindProgramOf(process.env),
-        );
+        ).catch((error: unknown) => {
+          // Pagefind, stopped with the command, fails: the build was stopped, not broken.
+          throw stop.signal ? new WorkerFailed(1) : error;
+        });
         if (stop.signal) throw new WorkerFailed(1);
         if (args.report !== "json") console.log(describeIndex(summary));
       },
@@ -143,13 +146,17 @@ async function buildInWorker(args: BuildArgs, stop: Stop): Promise<WorkerMessage
   return message;
 }
 
-/** SIGINT and SIGTERM, from the start of a build: passed on to its worker, if one runs. */
+/**
+ * SIGINT and SIGTERM, from the start of a build: passed on to its worker, if one runs, and to
+ * Pagefind, if it is indexing (it would otherwise run to its end before the command stops).
+ */
 class Stop {
   signal?: NodeJS.Signals;
   worker?: ChildProcess;
   readonly #handler = (signal: NodeJS.Signals) => {
     this.signal = signal;
     this.worker?.kill(signal);
+    void stopPagefind();
   };
 
   constructor() {

@@ -391,6 +391,43 @@ describe("the output folder", () => {
       expect(readFileSync(path.join(output, "page-0/index.html"), "utf8")).toContain("Text 0.");
     });
 
+  it("is left as it was when the build is stopped while Pagefind indexes, and Pagefind stops too", async () => {
+    const content = site(SOME_PAGES);
+    const { parent, output } = outputFolder();
+    expect((await runBuild(content, [`--output=${output}`])).code).toBe(0);
+    const before = siteEntries(output);
+    writeFileSync(path.join(content, "page-0.md"), page("Changed."));
+    // A Pagefind that says it has started, then writes one file a second later.
+    const dir = mkdtempSync(path.join(tmpdir(), "slow-pagefind-"));
+    const started = path.join(dir, "started");
+    const late = path.join(dir, "late");
+    const program = path.join(dir, "pagefind");
+    writeFileSync(
+      program,
+      `#!/bin/sh\ntouch "${started}"\nexec "${process.execPath}" -e "setTimeout(() => require('fs').writeFileSync('${late}', ''), 1000)"\n`,
+      { mode: 0o755 },
+    );
+
+    const build = spawn(
+      process.execPath,
+      engineCommand("src/cli/build.ts", [`--input=${content}`, `--output=${output}`, "--quiet"]),
+      { cwd: projectRoot, stdio: "ignore", env: { ...process.env, PAGEFIND_BINARY_PATH: program } },
+    );
+    while (!existsSync(started)) await new Promise((resolve) => setTimeout(resolve, 10));
+    build.kill("SIGTERM");
+    const code = await new Promise((resolve) =>
+      build.on("exit", (c, signal) => resolve(c ?? signal)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+
+    expect(code).toBe(1);
+    expect(existsSync(late)).toBe(false);
+    expect(readdirSync(parent)).toEqual(["_site"]);
+    expect(siteEntries(output)).toEqual(before);
+    expect(readFileSync(path.join(output, "page-0/index.html"), "utf8")).toContain("Text 0.");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("is left as it was, and the build says why, when the system kills the build", async () => {
     const content = site(MANY_PAGES);
     const { parent, output } = outputFolder();
