@@ -43,11 +43,13 @@ export function createNunjucks(
   const searchPath = flavourTemplates
     ? [flavourTemplates, engineTemplates, govuk, moj, siteIncludes]
     : [siteIncludes, engineTemplates, govuk, moj];
+  const loaders = [
+    new nunjucks.FileSystemLoader(searchPath, { noCache: false }),
+    new PrefixLoader("engine/", engineTemplates) as nunjucks.FileSystemLoader,
+  ];
+  loaders.forEach(rememberResolved);
   const env = new nunjucks.Environment(
-    [
-      new nunjucks.FileSystemLoader(searchPath, { noCache: false }),
-      new PrefixLoader("engine/", engineTemplates) as nunjucks.FileSystemLoader,
-    ],
+    loaders,
     // Frontmatter and data are escaped unless a template marks them safe.
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
@@ -69,6 +71,23 @@ function trim(value: string | nunjucks.runtime.SafeString): string | nunjucks.ru
   return value instanceof nunjucks.runtime.SafeString
     ? new nunjucks.runtime.SafeString(trimmed)
     : trimmed;
+}
+
+/**
+ * Nunjucks finds a relative include or import ("./template.njk") by path.resolve on every
+ * render: the GOV.UK template's five imports and its components' includes came to 36,000 a
+ * 4,000-page build, about 60 ms. The answer depends only on the two names, so each is
+ * worked out once.
+ */
+function rememberResolved(loader: nunjucks.FileSystemLoader): void {
+  const resolve = loader.resolve.bind(loader);
+  const known = new Map<string, string>();
+  loader.resolve = (from, to) => {
+    const key = `${from}\0${to}`;
+    let resolved = known.get(key);
+    if (resolved === undefined) known.set(key, (resolved = resolve(from, to)));
+    return resolved;
+  };
 }
 
 /** Serves `prefix` + name from one folder, and nothing else. */

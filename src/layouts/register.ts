@@ -5,6 +5,7 @@ import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { ComponentName, RenderComponent } from "../markdown/components.js";
 import { RenderCache } from "./render-cache.js";
+import { paginationRenderer } from "./pagination.js";
 import { sideNavigationRenderer } from "./side-navigation.js";
 import { componentRenderer, createNunjucks } from "./nunjucks.js";
 import type { BuildContext } from "../context.js";
@@ -71,6 +72,9 @@ export function registerLayouts(config: UserConfig, ctx: BuildContext): Layouts 
   const sideNavigation = sideNavigationRenderer(renderComponent);
   config.on("eleventy.before", () => sideNavigation.clear());
   config.addNunjucksGlobal("sideNavigation", sideNavigation.render);
+  const pagination = paginationRenderer(renderComponent);
+  config.on("eleventy.before", () => pagination.clear());
+  config.addNunjucksGlobal("previousAndNext", pagination.render);
   // Furniture that is the same on many pages (footer, a section's service navigation, a
   // parent's breadcrumb trail, shared by its children: src/navigation/page-nav.ts) is rendered
   // once per build for each key, a text or an object those pages share.
