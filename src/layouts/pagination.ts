@@ -25,23 +25,35 @@ const STAND_IN = {
 /** Text the macro would escape (Nunjucks also escapes the backslash). */
 const ESCAPED = /[&<>"'\\]/;
 
+/** Where a page's own text goes: one link's address or label. */
+interface Slot {
+  side: "previous" | "next";
+  field: "href" | "labelText";
+}
+
+/** The macro's output for one shape, cut at its slots: texts[0], slot 0, texts[1], … */
+interface Shape {
+  texts: string[];
+  slots: Slot[];
+}
+
 export function paginationRenderer(render: RenderComponent): {
   render(params: PaginationParams): string;
   clear(): void;
 } {
   // By shape: which links there are and the landmark's label. Null: the stand-ins could not be
   // found once each in the macro's output, so pages of that shape are rendered in full.
-  const shapes = new Map<string, string | null>();
+  const shapes = new Map<string, Shape | null>();
 
-  const shapeOf = (params: PaginationParams, key: string): string | null => {
+  const shapeOf = (params: PaginationParams): Shape | null => {
+    const key = `${Boolean(params.previous)} ${Boolean(params.next)} ${params.landmarkLabel ?? ""}`;
     if (!shapes.has(key)) {
       const html = render("pagination", {
         ...params,
         previous: params.previous ? STAND_IN.previous : undefined,
         next: params.next ? STAND_IN.next : undefined,
       });
-      const placed = standIns(params).every((text) => once(html, text));
-      shapes.set(key, placed ? html : null);
+      shapes.set(key, cut(html, slotsOf(params)));
     }
     return shapes.get(key)!;
   };
@@ -49,24 +61,40 @@ export function paginationRenderer(render: RenderComponent): {
   return {
     clear: () => shapes.clear(),
     render(params) {
-      const full = () => render("pagination", { ...params });
-      if (!placeable(params)) return full();
-      const shape = shapeOf(
-        params,
-        `${Boolean(params.previous)} ${Boolean(params.next)} ${params.landmarkLabel ?? ""}`,
-      );
-      if (shape === null) return full();
-      let html = shape;
-      for (const side of ["previous", "next"] as const) {
-        const link = params[side];
-        if (!link) continue;
-        html = html
-          .replace(STAND_IN[side].href, () => link.href)
-          .replace(STAND_IN[side].labelText, () => link.labelText);
-      }
+      const shape = placeable(params) ? shapeOf(params) : null;
+      if (!shape) return render("pagination", { ...params });
+      let html = shape.texts[0]!;
+      shape.slots.forEach(({ side, field }, i) => {
+        html += (params[side] as PaginationLink)[field] + shape.texts[i + 1]!;
+      });
       return html;
     },
   };
+}
+
+function slotsOf(params: PaginationParams): Slot[] {
+  return (["previous", "next"] as const).flatMap((side) =>
+    params[side] ? (["href", "labelText"] as const).map((field) => ({ side, field })) : [],
+  );
+}
+
+/** `html` cut at each slot's stand-in, in the order they come; null unless each is there once. */
+function cut(html: string, slots: Slot[]): Shape | null {
+  const found = slots.map((slot) => {
+    const standIn = STAND_IN[slot.side][slot.field];
+    const at = html.indexOf(standIn);
+    return { slot, at, end: at + standIn.length, once: html.indexOf(standIn, at + 1) === -1 };
+  });
+  if (found.some(({ at, once }) => at === -1 || !once)) return null;
+  found.sort((a, b) => a.at - b.at);
+  const texts: string[] = [];
+  let from = 0;
+  for (const { at, end } of found) {
+    texts.push(html.slice(from, at));
+    from = end;
+  }
+  texts.push(html.slice(from));
+  return { texts, slots: found.map(({ slot }) => slot) };
 }
 
 /** Only links of an address and a label, both plain text the macro writes as it is. */
@@ -86,15 +114,4 @@ function placeable(params: PaginationParams): boolean {
         !ESCAPED.test(link.href) &&
         !ESCAPED.test(link.labelText)),
   );
-}
-
-function standIns(params: PaginationParams): string[] {
-  return (["previous", "next"] as const).flatMap((side) =>
-    params[side] ? [STAND_IN[side].href, STAND_IN[side].labelText] : [],
-  );
-}
-
-function once(html: string, text: string): boolean {
-  const at = html.indexOf(text);
-  return at !== -1 && html.indexOf(text, at + 1) === -1;
 }

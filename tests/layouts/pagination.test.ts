@@ -63,6 +63,16 @@ describe("the previous and next links", () => {
     expect(macroCalls.calls()).toBe(1);
   });
 
+  it("put each page's text in its own place, whatever that text says", () => {
+    const pagination = paginationRenderer(macro);
+    // Text that reads like where the other link's text goes.
+    const params = {
+      previous: { href: "/a/", labelText: "AppPaginationNextLabel /app-pagination-next-href/" },
+      next: { href: "/b/", labelText: "B" },
+    };
+    expect(pagination.render(params)).toBe(macro("pagination", { ...params }));
+  });
+
   it("keep each landmark label's shape apart", () => {
     const pagination = paginationRenderer(macro);
     const one = { previous: link(1), next: link(3), landmarkLabel: "One" };
