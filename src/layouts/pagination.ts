@@ -16,7 +16,11 @@ export interface PaginationParams {
   landmarkLabel?: string;
 }
 
-/** Stand-ins no page's address or title holds, each written as it is by the macro. */
+/**
+ * Stand-ins the macro writes as they are. A page's own text may hold them too: the output is cut
+ * at their places before any page's text goes in. A site's own pagination template that changes
+ * them (a filter, say) or writes one twice finds none, and its pages are rendered in full.
+ */
 const STAND_IN = {
   previous: { href: "/app-pagination-previous-href/", labelText: "AppPaginationPreviousLabel" },
   next: { href: "/app-pagination-next-href/", labelText: "AppPaginationNextLabel" },
