@@ -18,8 +18,8 @@ export interface PaginationParams {
 
 /**
  * Stand-ins the macro writes as they are. A page's own text may hold them too: the output is cut
- * at their places before any page's text goes in. A site's own pagination template that changes
- * them (a filter, say) or writes one twice finds none, and its pages are rendered in full.
+ * at their places before any page's text goes in. Output where one is not found exactly once
+ * (a template that changes or repeats it) is not cut, and its pages are rendered in full.
  */
 const STAND_IN = {
   previous: { href: "/app-pagination-previous-href/", labelText: "AppPaginationPreviousLabel" },
