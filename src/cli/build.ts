@@ -26,7 +26,7 @@ import { describeFailure } from "../problems/format.js";
 import { siteBuildErrorOf } from "../problems/template-error.js";
 import { describeIndex, stopPagefind, writeSearchIndex } from "../search/pagefind.js";
 import { isMain } from "./main.js";
-import { EarlierFilesInTheWay, replaceWhole } from "./output.js";
+import { BuildStopped, EarlierFilesInTheWay, replaceWhole } from "./output.js";
 import type { WorkerMessage } from "./eleventy.js";
 
 /** The worker has reported why it failed; this process only passes its exit code on. */
@@ -40,7 +40,8 @@ class WorkerFailed extends Error {
  * Builds into a folder beside the output (the site before last, written over, when there is one)
  * that replaces the output folder only if the build succeeds. Stopping the command (Ctrl-C, or
  * a CI job cancelled) stops its worker (a small site's build, in this process, runs to its end)
- * or its Pagefind, removes the half-built folder and leaves the output as it was.
+ * or its Pagefind and leaves the output as it was; the half-built folder is kept for the next
+ * build to write over (see replaceWhole).
  */
 async function buildSite(args: BuildArgs): Promise<void> {
   const stop = new Stop();
@@ -58,7 +59,7 @@ async function buildSite(args: BuildArgs): Promise<void> {
           small && !again
             ? await buildHere({ ...args, output })
             : await buildInWorker({ ...args, output }, stop);
-        if (stop.signal) throw new WorkerFailed(1);
+        if (stop.signal) throw new BuildStopped();
         if (!built.searchIndex) return;
         const summary = await writeSearchIndex(
           output,
@@ -66,9 +67,9 @@ async function buildSite(args: BuildArgs): Promise<void> {
           pagefindProgramOf(process.env),
         ).catch((error: unknown) => {
           // Pagefind, stopped with the command, fails: the build was stopped, not broken.
-          throw stop.signal ? new WorkerFailed(1) : error;
+          throw stop.signal ? new BuildStopped() : error;
         });
-        if (stop.signal) throw new WorkerFailed(1);
+        if (stop.signal) throw new BuildStopped();
         if (args.report !== "json") console.log(describeIndex(summary));
       },
       { reuse: true },
@@ -135,7 +136,7 @@ function lateCopyFailure(reason: unknown): void {
 /** The pages, built by the worker; what it could not do, as an error. */
 async function buildInWorker(args: BuildArgs, stop: Stop): Promise<WorkerMessage> {
   const { code, signal, ...message } = await runWorker(args, stop);
-  if (stop.signal) throw new WorkerFailed(1);
+  if (stop.signal) throw new BuildStopped();
   // Killed from outside (the system, out of memory), the worker could not say why.
   if (signal)
     throw new Error(
@@ -226,6 +227,7 @@ async function main(): Promise<void> {
     } else await buildSite(args);
   } catch (error) {
     if (error instanceof WorkerFailed) process.exit(error.code);
+    if (error instanceof BuildStopped) process.exit(1);
     // The worker's way of asking for a build into an empty folder (see replaceWhole).
     if (args.worker && error instanceof EarlierFilesInTheWay)
       process.exit(EarlierFilesInTheWay.exitCode);

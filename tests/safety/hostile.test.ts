@@ -387,7 +387,8 @@ describe("the output folder", () => {
       );
 
       expect(code).not.toBe(0);
-      expect(readdirSync(parent)).toEqual(["_site"]);
+      // The half-built folder is kept for the next build to write over.
+      expect(readdirSync(parent).sort()).toEqual(["._site.previous", "_site"]);
       expect(readFileSync(path.join(output, "page-0/index.html"), "utf8")).toContain("Text 0.");
     });
 
@@ -422,10 +423,38 @@ describe("the output folder", () => {
 
     expect(code).toBe(1);
     expect(existsSync(late)).toBe(false);
-    expect(readdirSync(parent)).toEqual(["_site"]);
+    expect(readdirSync(parent).sort()).toEqual(["._site.previous", "_site"]);
     expect(siteEntries(output)).toEqual(before);
     expect(readFileSync(path.join(output, "page-0/index.html"), "utf8")).toContain("Text 0.");
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("is written over a stopped build's folder by the next build, which then holds only its own files", async () => {
+    const content = site(SOME_PAGES);
+    const { parent, output } = outputFolder();
+    expect((await runBuild(content, [`--output=${output}`])).code).toBe(0);
+    writeFileSync(path.join(content, "extra.md"), page("Extra."));
+    // In the command's own process the stopped build runs to its end and is kept, extra page too.
+    const build = spawn(
+      process.execPath,
+      engineCommand("src/cli/build.ts", [`--input=${content}`, `--output=${output}`, "--quiet"]),
+      { cwd: projectRoot, stdio: "ignore" },
+    );
+    while (!readdirSync(parent).some((entry) => entry.startsWith("._site.building-")))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    build.kill("SIGTERM");
+    expect(await new Promise((resolve) => build.on("exit", (c) => resolve(c)))).toBe(1);
+    expect(existsSync(path.join(parent, "._site.previous/extra/index.html"))).toBe(true);
+    expect(existsSync(path.join(output, "extra"))).toBe(false);
+
+    rmSync(path.join(content, "extra.md"));
+    writeFileSync(path.join(content, "page-0.md"), page("Changed."));
+    const next = await runBuild(content, [`--output=${output}`]);
+    expect(next.code).toBe(0);
+    expect(existsSync(path.join(output, "extra"))).toBe(false);
+    expect(readFileSync(path.join(output, "page-0/index.html"), "utf8")).toContain("Changed.");
+    const fresh = await runBuild(content);
+    expect(siteEntries(output)).toEqual(siteEntries(fresh.output));
   });
 
   it("is left as it was, and the build says why, when the system kills the build", async () => {
