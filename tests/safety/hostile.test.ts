@@ -257,6 +257,30 @@ function siteEntries(root: string): string[] {
   ];
 }
 
+/**
+ * `npm run build` of `content` into `output`, stopped (SIGTERM) once `ready` holds; its exit code,
+ * or the signal that ended it.
+ */
+async function stopBuild(
+  content: string,
+  output: string,
+  ready: () => boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number | NodeJS.Signals | null> {
+  const build = spawn(
+    process.execPath,
+    engineCommand("src/cli/build.ts", [`--input=${content}`, `--output=${output}`, "--quiet"]),
+    { cwd: projectRoot, stdio: "ignore", env },
+  );
+  while (!ready()) await new Promise((resolve) => setTimeout(resolve, 10));
+  build.kill("SIGTERM");
+  return new Promise((resolve) => build.on("exit", (code, signal) => resolve(code ?? signal)));
+}
+
+/** The new site has a folder of its own beside the output. */
+const building = (parent: string) => () =>
+  readdirSync(parent).some((entry) => entry.startsWith("._site.building-"));
+
 /** Enough pages that a build can be stopped well before it ends. */
 // More pages than a build runs in its own process (src/cli/build.ts): Eleventy runs in a worker.
 const numberedPages = (count: number) =>
@@ -362,7 +386,7 @@ describe("the output folder", () => {
   }, 60_000);
 
   // A large site's worker is stopped with the command; a small site, built in the command's own
-  // process, is built to its end and then thrown away.
+  // process, is built to its end. Either way the output is not replaced.
   for (const [where, pages] of [
     ["in a worker", MANY_PAGES],
     ["in the command's own process", SOME_PAGES],
@@ -373,18 +397,8 @@ describe("the output folder", () => {
       expect((await runBuild(content, [`--output=${output}`])).code).toBe(0);
       writeFileSync(path.join(content, "page-0.md"), page("Changed."));
 
-      const build = spawn(
-        process.execPath,
-        engineCommand("src/cli/build.ts", [`--input=${content}`, `--output=${output}`, "--quiet"]),
-        { cwd: projectRoot, stdio: "ignore" },
-      );
       // Stopped once the new site has a folder, before its pages are built.
-      while (!readdirSync(parent).some((entry) => entry.startsWith("._site.building-")))
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      build.kill("SIGTERM");
-      const code = await new Promise((resolve) =>
-        build.on("exit", (c, signal) => resolve(c ?? signal)),
-      );
+      const code = await stopBuild(content, output, building(parent));
 
       expect(code).not.toBe(0);
       // The half-built folder is kept for the next build to write over.
@@ -409,21 +423,17 @@ describe("the output folder", () => {
       { mode: 0o755 },
     );
 
-    const build = spawn(
-      process.execPath,
-      engineCommand("src/cli/build.ts", [`--input=${content}`, `--output=${output}`, "--quiet"]),
-      { cwd: projectRoot, stdio: "ignore", env: { ...process.env, PAGEFIND_BINARY_PATH: program } },
-    );
-    while (!existsSync(started)) await new Promise((resolve) => setTimeout(resolve, 10));
-    build.kill("SIGTERM");
-    const code = await new Promise((resolve) =>
-      build.on("exit", (c, signal) => resolve(c ?? signal)),
-    );
+    const code = await stopBuild(content, output, () => existsSync(started), {
+      ...process.env,
+      PAGEFIND_BINARY_PATH: program,
+    });
     await new Promise((resolve) => setTimeout(resolve, 2000));
 
     expect(code).toBe(1);
     expect(existsSync(late)).toBe(false);
     expect(readdirSync(parent).sort()).toEqual(["._site.previous", "_site"]);
+    // The kept folder's index was being written: the next build writes it anew.
+    expect(existsSync(path.join(parent, "._site.previous/pagefind/.unfinished"))).toBe(true);
     expect(siteEntries(output)).toEqual(before);
     expect(readFileSync(path.join(output, "page-0/index.html"), "utf8")).toContain("Text 0.");
     rmSync(dir, { recursive: true, force: true });
@@ -435,15 +445,7 @@ describe("the output folder", () => {
     expect((await runBuild(content, [`--output=${output}`])).code).toBe(0);
     writeFileSync(path.join(content, "extra.md"), page("Extra."));
     // In the command's own process the stopped build runs to its end and is kept, extra page too.
-    const build = spawn(
-      process.execPath,
-      engineCommand("src/cli/build.ts", [`--input=${content}`, `--output=${output}`, "--quiet"]),
-      { cwd: projectRoot, stdio: "ignore" },
-    );
-    while (!readdirSync(parent).some((entry) => entry.startsWith("._site.building-")))
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    build.kill("SIGTERM");
-    expect(await new Promise((resolve) => build.on("exit", (c) => resolve(c)))).toBe(1);
+    expect(await stopBuild(content, output, building(parent))).toBe(1);
     expect(existsSync(path.join(parent, "._site.previous/extra/index.html"))).toBe(true);
     expect(existsSync(path.join(output, "extra"))).toBe(false);
 
