@@ -117,7 +117,8 @@ export function outputBuiltIn(folder: string): string | undefined {
 
 /** `folder` kept for the next build to write over, in the kept site's place. */
 function keep(folder: string, kept: string): void {
-  rmSync(kept, { recursive: true, force: true }); // claimed already: nothing is there
+  // Claimed by this build, so normally absent; anything made there since would stop the rename.
+  rmSync(kept, { recursive: true, force: true });
   renameSync(folder, kept);
   ignoredByGit(kept);
 }
