@@ -6,7 +6,7 @@
 // schema. The positions of fields, needed only when a message must point at one (or at a
 // mistake), come from the YAML library that gives every other file's lines, on demand.
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
-import { parseYaml, type ParsedYaml } from "../yaml/yaml.js";
+import { aliasProblem, parseYaml, type ParsedYaml } from "../yaml/yaml.js";
 import { isEleventyDate } from "../dates/dates.js";
 import { oneByteValues } from "../yaml/one-byte.js";
 
@@ -28,7 +28,7 @@ export class FrontmatterMeta {
     readonly keys: string[],
     /** Body line 1 is file line 1 + this. */
     readonly bodyLineOffset: number,
-    readonly error?: { message: string; line?: number },
+    readonly error?: { message: string; line?: number; hint?: string },
   ) {}
 
   /** 1-based file line of a field ("title", "eleventyNavigation.parent"). */
@@ -65,22 +65,26 @@ export function parseFrontmatter(
 ): Record<string, unknown> {
   // The body starts on the line after the closing ---.
   const bodyLineOffset = countLines(str) + 1;
+  const failed = (error: FrontmatterMeta["error"] & object) => ({
+    [FRONTMATTER_META]: new FrontmatterMeta(str, [], bodyLineOffset, error),
+  });
   let value: unknown;
   try {
     // Core schema: dates stay text (a YAML 1.1 timestamp would turn 2026-02-30 into 2 March).
     // js-yaml reads a page's frontmatter several times faster than yaml, with a tenth of the
     // garbage (see PERFORMANCE.md).
-    value = oneByteValues(load(str, { schema: CORE_SCHEMA }) ?? {});
+    value = load(str, { schema: CORE_SCHEMA }) ?? {};
   } catch (error) {
     // Only on this rare path: yaml's own errors carry positions and say what is wrong in the
     // same words as a data file's; js-yaml's are kept for text yaml would have accepted.
-    const first = parseYaml(str).errors[0] ?? jsYamlProblem(error);
-    return { [FRONTMATTER_META]: new FrontmatterMeta(str, [], bodyLineOffset, first) };
+    return failed(parseYaml(str).errors[0] ?? jsYamlProblem(error));
   }
-  if (typeof value !== "object" || Array.isArray(value) || value === null) {
-    const error = { message: "frontmatter must be a list of `field: value` lines", line: 2 };
-    return { [FRONTMATTER_META]: new FrontmatterMeta(str, [], bodyLineOffset, error) };
-  }
+  // Endless or exploding aliases: yaml reads the text again to say where they are.
+  const aliases = aliasProblem(value, str.length);
+  if (aliases) return failed(parseYaml(str).errors[0] ?? aliases);
+  if (typeof value !== "object" || Array.isArray(value) || value === null)
+    return failed({ message: "frontmatter must be a list of `field: value` lines", line: 2 });
+  value = oneByteValues(value);
   const data = { ...(value as Record<string, unknown>) };
   const meta = new FrontmatterMeta(str, Object.keys(data), bodyLineOffset);
   if (layouts && "layout" in data && !layouts.includes(data.layout as string)) {

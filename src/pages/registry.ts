@@ -84,7 +84,8 @@ export class PageRegistry {
         kind: "frontmatter-yaml",
         severity: "error",
         message: `the frontmatter (between the --- lines) is not valid YAML: ${meta.error.message}`,
-        hint: "check the indentation, and put text that contains a colon in quotes",
+        hint:
+          meta.error.hint ?? "check the indentation, and put text that contains a colon in quotes",
       });
     } else this.validate(data, meta, file, lineOf);
 

@@ -22,7 +22,7 @@ export function parseSettings(
     kind: "settings-yaml",
     severity: "error",
     message: `the settings file is not valid YAML: ${e.message}`,
-    hint: "check indentation and that every text containing a colon is quoted",
+    hint: e.hint ?? "check indentation and that every text containing a colon is quoted",
   }));
   if (problems.length) throw new SiteBuildError(problems);
   const result = settingsSchema.safeParse({ ...defaults, ...(parsed.value ?? {}) });

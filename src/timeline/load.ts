@@ -20,7 +20,7 @@ export function parseTimeline(source: string, file: string): LocatedMilestone[] 
         kind: "timeline-yaml",
         severity: "error",
         message: `the timeline is not valid YAML: ${e.message}`,
-        hint: "each milestone starts with '- date:' and its fields are indented under it",
+        hint: e.hint ?? "each milestone starts with '- date:' and its fields are indented under it",
       })),
     );
   }

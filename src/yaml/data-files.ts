@@ -24,7 +24,7 @@ export function yamlDataParser(
           kind: "data-yaml",
           severity: "error",
           message: `this data file is not valid YAML: ${e.message}`,
-          hint: "check the indentation, and put text that contains a colon in quotes",
+          hint: e.hint ?? "check the indentation, and put text that contains a colon in quotes",
         })),
       );
     }

@@ -7,6 +7,7 @@ import {
   isMap,
   isSeq,
   isScalar,
+  visit,
   type Node,
   type Document,
 } from "yaml";
@@ -17,7 +18,8 @@ export interface ParsedYaml {
   doc: Document;
   /** 1-based line of a node, offset by `lineOffset` (e.g. the frontmatter's opening ---). */
   lineOf(node: Node | null | undefined): number | undefined;
-  errors: { message: string; line?: number }[];
+  /** `hint`: how to mend it, where the mistake's own kind says (an alias); else the caller's. */
+  errors: { message: string; line?: number; hint?: string }[];
 }
 
 export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
@@ -34,12 +36,84 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
         : e.pos?.[0],
     ),
   }));
+  let value: unknown;
+  if (!errors.length) {
+    // Aliases are only resolved here: one that names no anchor, or too many, fail now.
+    let problem: { message: string; hint: string } | undefined;
+    let alias: string | undefined;
+    try {
+      value = doc.toJS();
+      problem = aliasProblem(value, source.length);
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error;
+      alias = /^Unresolved alias .*: (.*)$/.exec(error.message)?.[1];
+      problem = alias
+        ? {
+            message: `the alias *${alias} names no anchor set before it`,
+            hint: `put &${alias} on a value above it, or write the value out`,
+          }
+        : TOO_MANY_VALUES;
+    }
+    if (problem) errors.push({ ...problem, line: lineAt(aliasIn(doc, alias)?.range?.[0]) });
+    else value = oneByteValues(value);
+  }
   return {
-    value: errors.length ? undefined : oneByteValues(doc.toJS()),
+    value: errors.length ? undefined : value,
     doc,
     lineOf: (node) => lineAt(node?.range?.[0]),
     errors,
   };
+}
+
+const ENDLESS = {
+  message: "an alias (*name) is inside the value its anchor (&name) names, so the data never ends",
+  hint: "write that value out where the alias is",
+};
+const TOO_MANY_VALUES = {
+  message:
+    "its aliases (*name) repeat values so many times that reading them would stall the build",
+  hint: "write the values out instead of aliases of aliases",
+};
+
+/**
+ * Why parsed YAML cannot be used as data, if it cannot. An alias (*name) stands for the value
+ * its anchor (&name) names, shared, not copied: inside that value it makes the data endless,
+ * and aliases of aliases can make a few lines stand for billions of values (a "billion laughs").
+ * Either would stall every step that reads the data, the engine's and Eleventy's. Without
+ * aliases, data has fewer values than its text has characters; with them, up to 10,000 more.
+ */
+export function aliasProblem(
+  value: unknown,
+  sourceLength: number,
+): { message: string; hint: string } | undefined {
+  let left = sourceLength + 10_000;
+  const inside = new Set<object>();
+  const walk = (v: unknown): typeof ENDLESS | undefined => {
+    if (--left < 0) return TOO_MANY_VALUES;
+    if (v === null || typeof v !== "object") return undefined;
+    if (inside.has(v)) return ENDLESS;
+    inside.add(v);
+    for (const item of Array.isArray(v) ? v : Object.values(v)) {
+      const problem = walk(item);
+      if (problem) return problem;
+    }
+    inside.delete(v);
+    return undefined;
+  };
+  return walk(value);
+}
+
+/** The first alias of the document (named `name`, if given). */
+function aliasIn(doc: Document, name?: string): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (name !== undefined && node.source !== name) return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** Offset of the first quoted scalar with no closing quote. */

@@ -44,4 +44,31 @@ describe("a page's frontmatter", () => {
     const meta = metaOf(readFrontmatter("---\ntitle: Set up\nowner: !team Data\n---\nText.\n"));
     expect(meta.error).toEqual({ message: expect.stringMatching(/unknown tag/), line: 3 });
   });
+
+  it("stops at aliases that would make its data endless or enormous, at the first alias", () => {
+    // Nine lines that stand for 9^9 values: every walk of the data would stall the build.
+    const names = "abcdefghi";
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < names.length; i++)
+      lines.push(
+        `${names[i]}: &${names[i]} [${Array(9)
+          .fill(`*${names[i - 1]}`)
+          .join(", ")}]`,
+      );
+    const exploding = metaOf(readFrontmatter(`---\ntitle: Set up\n${lines.join("\n")}\n---\n`));
+    expect(exploding.error).toMatchObject({ message: expect.stringMatching(/aliases/), line: 4 });
+    const endless = metaOf(readFrontmatter("---\ntitle: Set up\nlist: &l [1, *l]\n---\n"));
+    expect(endless.error).toMatchObject({ message: expect.stringMatching(/never ends/), line: 3 });
+    const unknown = metaOf(readFrontmatter("---\ntitle: Set up\nowner: *team\n---\n"));
+    expect(unknown.error).toMatchObject({
+      message: expect.stringContaining("the alias *team names no anchor"),
+      line: 3,
+    });
+  });
+
+  it("reads an alias that repeats a value a few times", () => {
+    const data = readFrontmatter("---\ntitle: Set up\nowner: &o Data team\nreviewer: *o\n---\n");
+    expect(metaOf(data).error).toBeUndefined();
+    expect(data).toMatchObject({ owner: "Data team", reviewer: "Data team" });
+  });
 });

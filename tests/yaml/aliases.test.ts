@@ -1,0 +1,63 @@
+// A data file's aliases (*name) are read as YAML reads them, and those that name nothing, never
+// end or stand for too much are told at their line instead of stopping the build with a trace.
+import { describe, expect, it } from "vitest";
+import { yamlDataParser } from "../../src/yaml/data-files.js";
+import { SiteBuildError } from "../../src/problems/problem.js";
+
+const parse = yamlDataParser("/site", {});
+
+function problemsOf(source: string) {
+  try {
+    parse(source, "/site/_data/team.yml");
+  } catch (error) {
+    if (error instanceof SiteBuildError)
+      return error.problems.map(({ file, line, message, hint }) => ({ file, line, message, hint }));
+    throw error;
+  }
+  return [];
+}
+
+describe("a YAML data file with aliases", () => {
+  it("is read when its aliases repeat a value", () => {
+    expect(parse("lead: &l Sam\nowners: [*l, Alex]\n", "/site/_data/team.yml")).toEqual({
+      lead: "Sam",
+      owners: ["Sam", "Alex"],
+    });
+  });
+
+  it("reports an alias that names no anchor, at its line", () => {
+    expect(problemsOf("lead: Sam\nowners: [*lead]\n")).toEqual([
+      {
+        file: "_data/team.yml",
+        line: 2,
+        message: "this data file is not valid YAML: the alias *lead names no anchor set before it",
+        hint: "put &lead on a value above it, or write the value out",
+      },
+    ]);
+  });
+
+  it("reports an alias inside the value it names, at its line", () => {
+    expect(problemsOf("name: Data\nteam: &t [Sam, *t]\n")).toEqual([
+      {
+        file: "_data/team.yml",
+        line: 2,
+        message: expect.stringMatching(/never ends/),
+        hint: "write that value out where the alias is",
+      },
+    ]);
+  });
+
+  it("reports aliases that stand for more values than the file could hold", () => {
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (const [i, name] of [..."bcdefghi"].entries())
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`);
+    expect(problemsOf(lines.join("\n"))).toEqual([
+      {
+        file: "_data/team.yml",
+        line: 2,
+        message: expect.stringMatching(/aliases .* stall/),
+        hint: expect.stringMatching(/write the values out/),
+      },
+    ]);
+  });
+});
