@@ -6,7 +6,7 @@
 // schema. The positions of fields, needed only when a message must point at one (or at a
 // mistake), come from the YAML library that gives every other file's lines, on demand.
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
-import { aliasProblem, parseYaml, type ParsedYaml } from "../yaml/yaml.js";
+import { aliasProblem, parseYaml, type ParsedYaml, type YamlMistake } from "../yaml/yaml.js";
 import { isEleventyDate } from "../dates/dates.js";
 import { oneByteValues } from "../yaml/one-byte.js";
 
@@ -28,7 +28,7 @@ export class FrontmatterMeta {
     readonly keys: string[],
     /** Body line 1 is file line 1 + this. */
     readonly bodyLineOffset: number,
-    readonly error?: { message: string; line?: number; hint?: string },
+    readonly error?: YamlMistake,
   ) {}
 
   /** 1-based file line of a field ("title", "eleventyNavigation.parent"). */
@@ -65,7 +65,7 @@ export function parseFrontmatter(
 ): Record<string, unknown> {
   // The body starts on the line after the closing ---.
   const bodyLineOffset = countLines(str) + 1;
-  const failed = (error: FrontmatterMeta["error"] & object) => ({
+  const failed = (error: YamlMistake) => ({
     [FRONTMATTER_META]: new FrontmatterMeta(str, [], bodyLineOffset, error),
   });
   let value: unknown;
@@ -103,7 +103,7 @@ export function parseFrontmatter(
 }
 
 /** js-yaml's reason and line (its marks count lines from 0; `str`'s line 1 is the file's). */
-function jsYamlProblem(error: unknown): { message: string; line?: number } {
+function jsYamlProblem(error: unknown): YamlMistake {
   if (!(error instanceof YAMLException)) return { message: "the YAML could not be read" };
   return { message: error.reason, ...(error.mark ? { line: error.mark.line + 1 } : {}) };
 }

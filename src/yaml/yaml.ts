@@ -13,13 +13,19 @@ import {
 } from "yaml";
 import { oneByteValues } from "./one-byte.js";
 
+/** A mistake in YAML; `hint`, how to mend it, where its own kind says (an alias), else the caller's. */
+export interface YamlMistake {
+  message: string;
+  line?: number;
+  hint?: string;
+}
+
 export interface ParsedYaml {
   value: unknown;
   doc: Document;
   /** 1-based line of a node, offset by `lineOffset` (e.g. the frontmatter's opening ---). */
   lineOf(node: Node | null | undefined): number | undefined;
-  /** `hint`: how to mend it, where the mistake's own kind says (an alias); else the caller's. */
-  errors: { message: string; line?: number; hint?: string }[];
+  errors: YamlMistake[];
 }
 
 export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
@@ -27,7 +33,7 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number | undefined): number | undefined =>
     offset === undefined ? undefined : lineCounter.linePos(offset).line + lineOffset;
-  const errors = doc.errors.map((e) => ({
+  const errors = doc.errors.map<YamlMistake>((e) => ({
     message: e.message.split("\n")[0] ?? e.message,
     // A quote left open is found where the text ends; the mistake is where it opened.
     line: lineAt(
