@@ -34,7 +34,10 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
   const lineAt = (offset: number | undefined): number | undefined =>
     offset === undefined ? undefined : lineCounter.linePos(offset).line + lineOffset;
   const errors = doc.errors.map<YamlMistake>((e) => ({
-    message: e.message.split("\n")[0] ?? e.message,
+    // yaml reads nested values by recursion, and reports running out of stack as a mistake.
+    ...(e.message.startsWith("Maximum call stack size exceeded")
+      ? TOO_DEEP
+      : { message: e.message.split("\n")[0] ?? e.message }),
     // A quote left open is found where the text ends; the mistake is where it opened.
     line: lineAt(
       e.code === "MISSING_CHAR" && /quote/i.test(e.message)
@@ -71,6 +74,10 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
   };
 }
 
+const TOO_DEEP = {
+  message: "its lists and mappings are nested too deeply to be read",
+  hint: "nest fewer levels of lists and mappings inside one another",
+};
 const ENDLESS = {
   message: "an alias (*name) is inside the value its anchor (&name) names, so the data never ends",
   hint: "write that value out where the alias is",

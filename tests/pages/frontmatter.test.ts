@@ -66,6 +66,14 @@ describe("a page's frontmatter", () => {
     });
   });
 
+  it("reports lists nested too deeply to read, as yaml does for a data file", () => {
+    const deep = `---\ntitle: Set up\ntags: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n---\n`;
+    expect(metaOf(readFrontmatter(deep)).error).toMatchObject({
+      message: "its lists and mappings are nested too deeply to be read",
+      line: 3,
+    });
+  });
+
   it("reads an alias that repeats a value a few times", () => {
     const data = readFrontmatter("---\ntitle: Set up\nowner: &o Data team\nreviewer: *o\n---\n");
     expect(metaOf(data).error).toBeUndefined();

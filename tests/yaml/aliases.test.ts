@@ -60,4 +60,16 @@ describe("a YAML data file with aliases", () => {
       },
     ]);
   });
+
+  it("reports lists nested too deeply to read, at their line, as a mistake", () => {
+    const deep = `name: Data\nteam: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`;
+    expect(problemsOf(deep)).toEqual([
+      expect.objectContaining({
+        file: "_data/team.yml",
+        line: 2,
+        message:
+          "this data file is not valid YAML: its lists and mappings are nested too deeply to be read",
+      }),
+    ]);
+  });
 });
