@@ -31,17 +31,52 @@ export const describeIndex = ({ pages, seconds }: IndexSummary): string =>
 /** Where a site's index goes: the folder Pagefind's search script is loaded from. */
 export const searchIndexFolder = (siteDir: string): string => path.join(siteDir, "pagefind");
 
-const PAGEFIND_ATTRIBUTE = "data-pagefind-";
 const SEARCH_BODY = "data-pagefind-body";
 
+/** Whether `at` begins the tag `<name` (`<main>`, `<h1 class=…>`), not a longer name. */
+const isTag = (html: string, at: number, name: string): boolean =>
+  /^[\s>/]$/.test(html[at + name.length + 1] ?? "");
+
 /**
- * Where `name` first begins a tag (`<main>`, `<h1 class=…>`) in `html`, or -1. The
- * tag named in escaped text (`&lt;main&gt;`) is not one.
+ * Where `name` first begins a tag in `html` from `from` on, before `to`, or -1. The tag named in
+ * escaped text (`&lt;main&gt;`) is not one.
  */
-function tagAt(html: string, name: string): number {
-  for (let at = html.indexOf(`<${name}`); at !== -1; at = html.indexOf(`<${name}`, at + 1))
-    if (/^[\s>/]$/.test(html[at + name.length + 1] ?? "")) return at;
+function tagIn(html: string, name: string, from = 0, to = html.length): number {
+  for (let at = html.indexOf(`<${name}`, from); at !== -1 && at < to;)
+    if (isTag(html, at, name)) return at;
+    else at = html.indexOf(`<${name}`, at + 1);
   return -1;
+}
+
+/**
+ * Whether the data-pagefind-* attribute at `at` is one, inside a tag (the nearest "<" before it
+ * is after the nearest ">"), not named in escaped text (a code example).
+ */
+const inTag = (html: string, at: number): boolean =>
+  /\s/.test(html[at - 1] ?? "") && html.lastIndexOf("<", at) > html.lastIndexOf(">", at);
+
+const isBody = (html: string, at: number): boolean =>
+  html.startsWith(SEARCH_BODY, at) && /^[\s=>/]?$/.test(html[at + SEARCH_BODY.length] ?? "");
+
+/** Whether `html` has a data-pagefind-body element from `from` on, before `to`. */
+function hasBody(html: string, from = 0, to = html.length): boolean {
+  for (let at = html.indexOf(SEARCH_BODY, from); at !== -1 && at < to;)
+    if (inTag(html, at) && isBody(html, at)) return true;
+    else at = html.indexOf(SEARCH_BODY, at + 1);
+  return false;
+}
+
+/** What Pagefind would read from a part of the page's frame: found in one pass over it. */
+const FRAME_READS = /data-pagefind-|<(h1|img)[\s>/]/g;
+
+function frameReads(part: string): { attribute: boolean; h1: boolean; img: boolean } {
+  const found = { attribute: false, h1: false, img: false };
+  FRAME_READS.lastIndex = 0;
+  for (let m = FRAME_READS.exec(part); m; m = FRAME_READS.exec(part))
+    if (m[1] === "h1") found.h1 = true;
+    else if (m[1] === "img") found.img = true;
+    else found.attribute ||= inTag(part, m.index);
+  return found;
 }
 
 /**
@@ -50,29 +85,25 @@ function tagAt(html: string, name: string): number {
  * reads more than the data-pagefind-body element: any data-pagefind-* attribute, the first
  * <h1> (else the <title>) as the title and the first <img> as the image, wherever they are.
  * So every data-pagefind-* attribute must be inside <main>, and the first <h1> too, and the
- * first <img> if there is one. An attribute counts inside a tag only (the nearest "<" before it
- * is after the nearest ">"), not named in escaped text (a code example).
+ * first <img> if there is one. The frame before and after <main> is read in one pass each;
+ * <main> only as far as its first data-pagefind-body, <h1> and <img>.
  */
 function readableFromMain(html: string): boolean | undefined {
-  const start = tagAt(html, "main");
+  const start = tagIn(html, "main");
   const end = html.lastIndexOf("</main>");
-  const inMain = (at: number) => start !== -1 && at > start && at < end;
-  let body = false;
-  let outside = false;
-  for (let at = html.indexOf(PAGEFIND_ATTRIBUTE); at !== -1;) {
-    const inTag =
-      /\s/.test(html[at - 1] ?? "") && html.lastIndexOf("<", at) > html.lastIndexOf(">", at);
-    if (inTag) {
-      const isBody =
-        html.startsWith(SEARCH_BODY, at) && /^[\s=>/]?$/.test(html[at + SEARCH_BODY.length] ?? "");
-      body ||= isBody;
-      outside ||= !inMain(at);
-    }
-    at = html.indexOf(PAGEFIND_ATTRIBUTE, at + 1);
-  }
-  if (!body) return undefined;
-  const image = tagAt(html, "img");
-  return !outside && inMain(tagAt(html, "h1")) && (image === -1 || inMain(image));
+  if (start === -1 || end < start || !hasBody(html, start, end))
+    return hasBody(html) ? false : undefined;
+  const before = frameReads(html.slice(0, start));
+  const after = frameReads(html.slice(end));
+  const inMain = (name: string) => tagIn(html, name, start, end) !== -1;
+  return (
+    !before.attribute &&
+    !after.attribute &&
+    !before.h1 &&
+    !before.img &&
+    inMain("h1") &&
+    (!after.img || inMain("img"))
+  );
 }
 
 /**
@@ -177,6 +208,8 @@ async function indexSite(
 ): Promise<Indexed> {
   // Pagefind writes through a link: taking the earlier files removes links.
   const earlier = EarlierFiles.take(folder, (file) => file === unfinished);
+  // Loaded while Pagefind runs, for reading the index over the earlier one (see filesUsed).
+  if (!earlier.none) void import("cbor2").catch(() => undefined);
   await runPagefind(program, [
     "--site",
     siteDir,
