@@ -67,9 +67,26 @@ describe("mainOnlyPageCount", () => {
       '<header><img src="/logo.png" alt=""></header><main><h1>A</h1><div data-pagefind-body>x</div></main>',
       '<main><h1>A</h1><div data-pagefind-body>x</div></main><footer data-pagefind-meta="author:Me"></footer>',
       "<h1>A</h1><div data-pagefind-body>No main at all</div>",
+      // The first <img> is the footer's when <main> has none.
+      '<main><h1>A</h1><div data-pagefind-body>x</div></main><footer><img src="/crest.png" alt=""></footer>',
     ])
       expect(countOf(searchable, page(body)), body).toBeUndefined();
     expect(countOf(searchable, page("<main><h1>Not searchable</h1></main>"))).toBe(1);
+  });
+
+  it("counts pages whose frame has nothing Pagefind reads, whatever follows in <main>", () => {
+    expect(
+      countOf(
+        // An image in the footer is not the first when <main> has one.
+        page(
+          '<main><h1>A</h1><div data-pagefind-body><img src="/a.png" alt=""></div></main><footer><img src="/crest.png" alt=""></footer>',
+        ),
+        // The frame names the attribute and the tags in text only.
+        page(
+          "<header><p>&lt;h1&gt; and data-pagefind-body, in words</p></header><main><h1>B</h1><div data-pagefind-body>x</div></main>",
+        ),
+      ),
+    ).toBe(2);
   });
 
   it("takes a rendered page's HTML from the build's results, and reads the site's other pages", () => {
