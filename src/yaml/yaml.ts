@@ -8,6 +8,7 @@ import {
   isSeq,
   isScalar,
   visit,
+  type Alias,
   type Node,
   type Document,
 } from "yaml";
@@ -63,8 +64,12 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
           }
         : TOO_MANY_VALUES;
     }
-    if (problem) errors.push({ ...problem, line: lineAt(aliasIn(doc, alias)?.range?.[0]) });
-    else value = oneByteValues(value);
+    if (problem) {
+      // The alias at fault: the one named, else one inside the value it stands for, else the first.
+      const faulty = (node: Alias): boolean =>
+        alias !== undefined ? node.source === alias : problem !== ENDLESS || isInside(doc, node);
+      errors.push({ ...problem, line: lineAt(aliasIn(doc, faulty)?.range?.[0]) });
+    } else value = oneByteValues(value);
   }
   return {
     value: errors.length ? undefined : value,
@@ -116,17 +121,24 @@ export function aliasProblem(
   return walk(value);
 }
 
-/** The first alias of the document (named `name`, if given). */
-function aliasIn(doc: Document, name?: string): Node | undefined {
-  let found: Node | undefined;
+/** The document's first alias that `which` picks. */
+function aliasIn(doc: Document, which: (node: Alias) => boolean): Alias | undefined {
+  let found: Alias | undefined;
   visit(doc, {
     Alias(_, node) {
-      if (name !== undefined && node.source !== name) return undefined;
+      if (!which(node)) return undefined;
       found = node;
       return visit.BREAK;
     },
   });
   return found;
+}
+
+/** Whether an alias is inside the value its anchor names. */
+function isInside(doc: Document, node: Alias): boolean {
+  const [start, , end] = node.resolve(doc)?.range ?? [];
+  const at = node.range?.[0];
+  return start !== undefined && end !== undefined && at !== undefined && start <= at && at < end;
 }
 
 /** Offset of the first quoted scalar with no closing quote. */

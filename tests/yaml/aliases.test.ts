@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { yamlDataParser } from "../../src/yaml/data-files.js";
 import { SiteBuildError } from "../../src/problems/problem.js";
+import { aliasesOfAliases } from "../helpers/yaml-aliases.js";
 
 const parse = yamlDataParser("/site", {});
 
@@ -36,11 +37,11 @@ describe("a YAML data file with aliases", () => {
     ]);
   });
 
-  it("reports an alias inside the value it names, at its line", () => {
-    expect(problemsOf("name: Data\nteam: &t [Sam, *t]\n")).toEqual([
+  it("reports an alias inside the value it names, at its line, not at an earlier alias", () => {
+    expect(problemsOf("lead: &l Sam\nowners: [*l]\nteam: &t [Sam, *t]\n")).toEqual([
       {
         file: "_data/team.yml",
-        line: 2,
+        line: 3,
         message: expect.stringMatching(/never ends/),
         hint: "write that value out where the alias is",
       },
@@ -48,10 +49,7 @@ describe("a YAML data file with aliases", () => {
   });
 
   it("reports aliases that stand for more values than the file could hold", () => {
-    const lines = ["a: &a [x, x, x, x, x, x, x, x, x]"];
-    for (const [i, name] of [..."bcdefghi"].entries())
-      lines.push(`${name}: &${name} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`);
-    expect(problemsOf(lines.join("\n"))).toEqual([
+    expect(problemsOf(aliasesOfAliases())).toEqual([
       {
         file: "_data/team.yml",
         line: 2,
