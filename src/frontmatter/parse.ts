@@ -6,7 +6,13 @@
 // schema. The positions of fields, needed only when a message must point at one (or at a
 // mistake), come from the YAML library that gives every other file's lines, on demand.
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
-import { aliasProblem, parseYaml, type ParsedYaml, type YamlMistake } from "../yaml/yaml.js";
+import {
+  aliasProblem,
+  parseYaml,
+  TOO_DEEP,
+  type ParsedYaml,
+  type YamlMistake,
+} from "../yaml/yaml.js";
 import { isEleventyDate } from "../dates/dates.js";
 import { oneByteValues } from "../yaml/one-byte.js";
 
@@ -105,7 +111,11 @@ export function parseFrontmatter(
 /** js-yaml's reason and line (its marks count lines from 0; `str`'s line 1 is the file's). */
 function jsYamlProblem(error: unknown): YamlMistake {
   if (!(error instanceof YAMLException)) return { message: "the YAML could not be read" };
-  return { message: error.reason, ...(error.mark ? { line: error.mark.line + 1 } : {}) };
+  const line = error.mark ? { line: error.mark.line + 1 } : {};
+  // js-yaml stops at 100 levels of nesting, where yaml reads on.
+  return /maxDepth/.test(error.reason)
+    ? { ...TOO_DEEP, ...line }
+    : { message: error.reason, ...line };
 }
 
 function countLines(s: string): number {

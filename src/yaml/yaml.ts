@@ -79,7 +79,8 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
   };
 }
 
-const TOO_DEEP = {
+/** Nested lists and mappings past what a parser reads (yaml: its stack; js-yaml: 100 levels). */
+export const TOO_DEEP = {
   message: "its lists and mappings are nested too deeply to be read",
   hint: "nest fewer levels of lists and mappings inside one another",
 };
